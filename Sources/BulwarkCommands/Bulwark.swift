@@ -1,0 +1,40 @@
+import ArgumentParser
+import BulwarkCore
+
+/// The `bulwark` root command.
+public struct Bulwark: AsyncParsableCommand {
+    /// The version printed by `bulwark --version` and written into reports.
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "bulwark",
+        abstract: "Container security scanner: SBOMs of images and root filesystems, offline.",
+        discussion: """
+            Bulwark reads a container image without unpacking it — a `docker save` tarball, an OCI
+            image layout (directory or tar), or an unpacked root filesystem — and lists what is
+            installed in it, each package attributed to the layer that added it.
+
+            EXAMPLES:
+              bulwark sbom alpine.tar                          # table of packages, by layer
+              bulwark sbom app.tar --format cyclonedx -o app.cdx.json
+              bulwark sbom ./oci-layout --tag app --platform linux/arm64/v8 --format spdx-json
+              bulwark rootfs /mnt/rootfs --format json
+
+            EXIT CODES:
+              0   success
+              1   findings failed the policy gate (reserved for vulnerability scanning)
+              2   the input is unreadable: corrupt, truncated, hostile, unsupported or missing
+              3   local environment error: cannot write the output or scratch files
+              64  usage error: unknown option, bad option value
+            """,
+        version: version,
+        subcommands: [SBOMCommand.self, RootfsCommand.self]
+    )
+
+    public init() {}
+}
+
+extension Bulwark {
+    /// Entry point for the executable: parses the command line and runs the chosen command.
+    public static func start() async { await main() }
+}

@@ -1,0 +1,158 @@
+/// The kind of a filesystem entry.
+public enum FileKind: String, Sendable, Codable, Hashable {
+    case regular, directory, symlink, hardlink, other
+}
+
+/// One entry of a (merged) filesystem view: metadata always, contents only when an analyzer asked for it.
+public struct FileNode: Sendable, Hashable {
+    /// The kind of entry.
+    public var kind: FileKind
+    /// Size in bytes of a regular file.
+    public var size: Int64
+    /// Permission bits.
+    public var mode: UInt32
+    /// Target of a symlink or hard link (as written in the archive).
+    public var linkTarget: String?
+    /// The layer (0 = base) that wrote this entry last.
+    public var layerIndex: Int
+    /// The bytes, when an analyzer declared interest in this path.
+    public var contents: [UInt8]?
+
+    /// Creates a node.
+    public init(kind: FileKind, size: Int64 = 0, mode: UInt32 = 0o644, linkTarget: String? = nil, layerIndex: Int = 0, contents: [UInt8]? = nil) {
+        self.kind = kind
+        self.size = size
+        self.mode = mode
+        self.linkTarget = linkTarget
+        self.layerIndex = layerIndex
+        self.contents = contents
+    }
+}
+
+/// A read-only view of a filesystem: every entry's metadata plus the contents of collected files.
+///
+/// Paths are absolute and normalized (`/etc/os-release`). Symlinks are followed with a hop limit,
+/// so loops end in `nil`, never a hang.
+public protocol FileTree: Sendable {
+    /// The entry stored at exactly `path`, without following a final symlink.
+    func node(at path: String) -> FileNode?
+    /// Paths of all entries (any kind) strictly below `directory`, sorted.
+    func paths(under directory: String) -> [String]
+}
+
+extension FileTree {
+    /// The maximum number of symlinks followed while resolving one path.
+    public static var maxSymlinkHops: Int { 40 }
+
+    /// Resolves symlinks in every component of `path`; nil when it dangles or loops.
+    public func resolve(_ path: String) -> String? {
+        var hops = 0
+        var pending = PathNormalizer.components(of: path)
+        var resolved: [String] = []
+        while !pending.isEmpty {
+            let component = pending.removeFirst()
+            let candidate = "/" + (resolved + [component]).joined(separator: "/")
+            if let node = node(at: candidate), node.kind == .symlink, let target = node.linkTarget {
+                hops += 1
+                if hops > Self.maxSymlinkHops { return nil }
+                let targetComponents = PathNormalizer.components(of: target)
+                if target.hasPrefix("/") { resolved = [] }
+                pending = targetComponents + pending
+                // `..` inside link targets is handled by components(of:) only relative to root;
+                // resolve it here against the current directory.
+                var merged: [String] = resolved
+                var rest: [String] = []
+                var consumingDots = true
+                for part in pending {
+                    if consumingDots && part == ".." { if !merged.isEmpty { merged.removeLast() } } else { consumingDots = false; rest.append(part) }
+                }
+                resolved = merged
+                pending = rest
+            } else if component == ".." {
+                if !resolved.isEmpty { resolved.removeLast() }
+            } else {
+                resolved.append(component)
+            }
+        }
+        return "/" + resolved.joined(separator: "/")
+    }
+
+    /// The node at `path` after following symlinks.
+    public func resolvedNode(at path: String) -> FileNode? {
+        guard let real = resolve(path) else { return nil }
+        return node(at: real)
+    }
+
+    /// The collected contents of the regular file at `path` (symlinks followed), or nil.
+    public func contents(of path: String) -> [UInt8]? {
+        guard let node = resolvedNode(at: path), node.kind == .regular || node.kind == .hardlink else { return nil }
+        return node.contents
+    }
+
+    /// Whether any entry exists at `path` (symlinks followed).
+    public func exists(_ path: String) -> Bool { resolvedNode(at: path) != nil }
+}
+
+/// A `FileTree` held in a dictionary; the merged result of applying layers.
+public struct MemoryFileTree: FileTree, Sendable {
+    /// Entries keyed by absolute normalized path.
+    public private(set) var nodes: [String: FileNode]
+
+    /// Creates a tree from entries.
+    public init(nodes: [String: FileNode] = [:]) { self.nodes = nodes }
+
+    public func node(at path: String) -> FileNode? { nodes[path] }
+
+    public func paths(under directory: String) -> [String] {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return nodes.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    /// Adds or replaces the entry at `path` (normalized), with contents for regular files.
+    public mutating func set(_ path: String, _ node: FileNode) {
+        nodes[path] = node
+    }
+
+    /// Removes the entry at `path` and everything below it.
+    public mutating func remove(_ path: String) {
+        nodes[path] = nil
+        let prefix = path == "/" ? "/" : path + "/"
+        for key in nodes.keys where key.hasPrefix(prefix) { nodes[key] = nil }
+    }
+
+    /// Removes everything below `directory`, keeping the directory itself.
+    public mutating func removeChildren(of directory: String) {
+        let prefix = directory == "/" ? "/" : directory + "/"
+        for key in nodes.keys where key.hasPrefix(prefix) && key != directory { nodes[key] = nil }
+    }
+
+    /// Convenience for tests and rootfs scans: a regular file with contents.
+    public mutating func addFile(_ path: String, _ text: String, layer: Int = 0) {
+        let bytes = Array(text.utf8)
+        nodes[path] = FileNode(kind: .regular, size: Int64(bytes.count), layerIndex: layer, contents: bytes)
+    }
+}
+
+/// Normalizes archive paths into absolute, clean paths and rejects ones that escape the root.
+public enum PathNormalizer {
+    /// Splits a path into components, dropping empty and `.` parts (but keeping `..`).
+    public static func components(of path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init).filter { $0 != "." }
+    }
+
+    /// Normalizes an archive entry name (`./etc/x`, `etc/x/`) to `/etc/x`.
+    /// Returns nil for a name that is absolute or climbs above the root with `..`.
+    public static func archivePath(_ name: String) -> String? {
+        if name.hasPrefix("/") { return nil }
+        var stack: [String] = []
+        for part in components(of: name) {
+            if part == ".." {
+                if stack.isEmpty { return nil }
+                stack.removeLast()
+            } else {
+                stack.append(part)
+            }
+        }
+        return "/" + stack.joined(separator: "/")
+    }
+}

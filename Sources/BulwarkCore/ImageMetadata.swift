@@ -1,0 +1,74 @@
+/// What Bulwark knows about a scanned image beyond its files.
+public struct ImageMetadata: Hashable, Sendable, Codable {
+    /// The digest of the selected manifest, when the source has one.
+    public var manifestDigest: Digest?
+    /// The digest of the image config blob (the image id).
+    public var configDigest: Digest?
+    /// Tags the source records for the image (`repo:tag`).
+    public var repoTags: [String]
+    /// Repository digests (`repo@sha256:…`).
+    public var repoDigests: [String]
+    /// `os` from the config, e.g. `linux`.
+    public var os: String?
+    /// `architecture` from the config, e.g. `amd64`.
+    public var architecture: String?
+    /// `variant` from the config, e.g. `v8`.
+    public var variant: String?
+    /// The config's creation timestamp, as written.
+    public var created: String?
+    /// The layers, base first.
+    public var layers: [LayerReference]
+    /// The runtime configuration: user, env, entrypoint, cmd, labels…
+    public var config: ImageRuntimeConfig
+
+    /// Creates image metadata.
+    public init(
+        manifestDigest: Digest? = nil, configDigest: Digest? = nil, repoTags: [String] = [], repoDigests: [String] = [],
+        os: String? = nil, architecture: String? = nil, variant: String? = nil, created: String? = nil,
+        layers: [LayerReference] = [], config: ImageRuntimeConfig = ImageRuntimeConfig()
+    ) {
+        self.manifestDigest = manifestDigest
+        self.configDigest = configDigest
+        self.repoTags = repoTags
+        self.repoDigests = repoDigests
+        self.os = os
+        self.architecture = architecture
+        self.variant = variant
+        self.created = created
+        self.layers = layers
+        self.config = config
+    }
+
+    /// `os/architecture[/variant]`.
+    public var platform: String? {
+        guard let os, let architecture else { return nil }
+        return [os, architecture, variant].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
+    }
+}
+
+/// The runtime part of an image config (`config` in the OCI image config).
+public struct ImageRuntimeConfig: Hashable, Sendable, Codable {
+    public var user: String?
+    public var env: [String]
+    public var entrypoint: [String]
+    public var cmd: [String]
+    public var workingDir: String?
+    public var exposedPorts: [String]
+    public var labels: [String: String]
+    public var stopSignal: String?
+
+    /// Creates a runtime config.
+    public init(
+        user: String? = nil, env: [String] = [], entrypoint: [String] = [], cmd: [String] = [],
+        workingDir: String? = nil, exposedPorts: [String] = [], labels: [String: String] = [:], stopSignal: String? = nil
+    ) {
+        self.user = user
+        self.env = env
+        self.entrypoint = entrypoint
+        self.cmd = cmd
+        self.workingDir = workingDir
+        self.exposedPorts = exposedPorts
+        self.labels = labels
+        self.stopSignal = stopSignal
+    }
+}

@@ -1,0 +1,73 @@
+import BulwarkCore
+import Foundation
+
+/// Reads an unpacked root filesystem directory into a `MemoryFileTree`: metadata for every entry
+/// (symlinks are recorded, never followed, so loops cannot hang the walk) and the bytes of
+/// interesting files.
+public struct RootfsReader: Sendable {
+    /// Which paths to keep the bytes of.
+    public var interest: PathInterest
+    /// The largest single file kept in memory.
+    public var maxCollectedFileSize: Int
+    /// The most entries walked.
+    public var maxEntries = 5_000_000
+
+    /// Creates a reader.
+    public init(interest: @escaping PathInterest, maxCollectedFileSize: Int = 512 << 20) {
+        self.interest = interest
+        self.maxCollectedFileSize = maxCollectedFileSize
+    }
+
+    /// Walks `root`.
+    public func read(root: String) throws(BulwarkError) -> MemoryFileTree {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
+            throw BulwarkError(.notFound, "\(root): no such directory")
+        }
+        guard isDirectory.boolValue else {
+            throw BulwarkError(.invalidInput, "\(root): not a directory", hint: "to scan an image archive use `bulwark image \(root)`")
+        }
+        var tree = MemoryFileTree()
+        var pending: [String] = ["/"]
+        var count = 0
+        let rootPath = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        while let directory = pending.popLast() {
+            let hostDirectory = rootPath + (directory == "/" ? "" : directory)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: hostDirectory) else { continue }
+            for name in names.sorted() {
+                count += 1
+                if count > maxEntries {
+                    throw BulwarkError(.limitExceeded, "\(root): more than \(maxEntries) entries")
+                }
+                let path = (directory == "/" ? "" : directory) + "/" + name
+                let hostPath = rootPath + path
+                var info = stat()
+                guard lstat(hostPath, &info) == 0 else { continue }
+                let type = info.st_mode & S_IFMT
+                var node = FileNode(kind: .other, size: 0, mode: UInt32(info.st_mode & 0o7777))
+                switch type {
+                case S_IFDIR:
+                    node.kind = .directory
+                    pending.append(path)
+                case S_IFLNK:
+                    node.kind = .symlink
+                    node.linkTarget = try? FileManager.default.destinationOfSymbolicLink(atPath: hostPath)
+                case S_IFREG:
+                    node.kind = .regular
+                    node.size = Int64(info.st_size)
+                    if interest(path) {
+                        guard info.st_size <= maxCollectedFileSize else {
+                            throw BulwarkError(.limitExceeded, "\(hostPath): \(info.st_size) bytes, over the \(maxCollectedFileSize) byte limit")
+                        }
+                        let file = try OpenFile(path: hostPath)
+                        node.contents = try file.read(at: 0, count: Int(file.size))
+                    }
+                default:
+                    node.kind = .other
+                }
+                tree.set(path, node)
+            }
+        }
+        return tree
+    }
+}

@@ -1,0 +1,3 @@
+import BulwarkCommands
+
+await Bulwark.start()
