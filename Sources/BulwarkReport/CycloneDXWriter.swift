@@ -22,7 +22,9 @@ struct CycloneDXWriter {
         let packages = PackageOrdering.sorted(inventory.packages)
         var refs = IdentifierAllocator()
 
-        let imageRef = refs.allocate(identity.packageURL?.description ?? "bulwark:target:\(inventory.target.kind.rawValue):\(inventory.target.name)")
+        let imageRef = refs.allocate(
+            identity.packageURL?.description
+                ?? "bulwark:target:\(inventory.target.kind.rawValue):\(inventory.target.name)")
         let subject = imageComponent(identity, inventory: inventory, bomRef: imageRef)
 
         var components: [CycloneDX.Component] = []
@@ -35,7 +37,10 @@ struct CycloneDXWriter {
         var packageRefs: [String] = []
         var osPackageRefs: [String] = []
         for package in packages {
-            let ref = refs.allocate(package.purl.description)
+            // The purl is the natural bom-ref; a second package with the same purl (say, found in two
+            // databases) gets an opaque one rather than a suffixed string that would read as another purl.
+            let purl = package.purl.description
+            let ref = refs.allocate(refs.isTaken(purl) ? "bulwark:package:" + PackageFingerprint.of(package) : purl)
             packageRefs.append(ref)
             if package.type.isOSPackage { osPackageRefs.append(ref) }
             components.append(libraryComponent(package, bomRef: ref))
@@ -57,15 +62,22 @@ struct CycloneDXWriter {
             dependencies: dependencies)
     }
 
-    private func imageComponent(_ identity: ImageIdentity, inventory: Inventory, bomRef: String) -> CycloneDX.Component {
+    private func imageComponent(_ identity: ImageIdentity, inventory: Inventory, bomRef: String) -> CycloneDX.Component
+    {
         var properties: [CycloneDX.Property] = [
             .init(name: "bulwark:target:kind", value: inventory.target.kind.rawValue),
             .init(name: "bulwark:target:name", value: inventory.target.name),
         ]
         if let image = inventory.image {
-            if let digest = image.manifestDigest { properties.append(.init(name: "bulwark:image:digest", value: digest.description)) }
-            if let digest = image.configDigest { properties.append(.init(name: "bulwark:image:config-digest", value: digest.description)) }
-            if let platform = image.platform { properties.append(.init(name: "bulwark:image:platform", value: platform)) }
+            if let digest = image.manifestDigest {
+                properties.append(.init(name: "bulwark:image:digest", value: digest.description))
+            }
+            if let digest = image.configDigest {
+                properties.append(.init(name: "bulwark:image:config-digest", value: digest.description))
+            }
+            if let platform = image.platform {
+                properties.append(.init(name: "bulwark:image:platform", value: platform))
+            }
             for tag in image.repoTags { properties.append(.init(name: "bulwark:image:tag", value: tag)) }
             for pin in image.repoDigests { properties.append(.init(name: "bulwark:image:repo-digest", value: pin)) }
             if let created = image.created { properties.append(.init(name: "bulwark:image:created", value: created)) }
@@ -95,11 +107,15 @@ struct CycloneDXWriter {
 
     private func libraryComponent(_ package: Package, bomRef: String) -> CycloneDX.Component {
         var properties: [CycloneDX.Property] = [.init(name: "bulwark:package:type", value: package.type.rawValue)]
-        if let sourceName = package.sourceName { properties.append(.init(name: "bulwark:package:source-name", value: sourceName)) }
+        if let sourceName = package.sourceName {
+            properties.append(.init(name: "bulwark:package:source-name", value: sourceName))
+        }
         if let sourceVersion = package.sourceVersion {
             properties.append(.init(name: "bulwark:package:source-version", value: sourceVersion))
         }
-        if let architecture = package.architecture { properties.append(.init(name: "bulwark:package:arch", value: architecture)) }
+        if let architecture = package.architecture {
+            properties.append(.init(name: "bulwark:package:arch", value: architecture))
+        }
         if let epoch = package.epoch { properties.append(.init(name: "bulwark:package:epoch", value: String(epoch))) }
         if let label = package.modularityLabel {
             properties.append(.init(name: "bulwark:package:modularity-label", value: label))
@@ -107,8 +123,12 @@ struct CycloneDXWriter {
         properties.append(.init(name: "bulwark:package:location", value: package.location))
         if let layer = package.layer {
             properties.append(.init(name: "bulwark:layer:index", value: String(layer.index)))
-            if let digest = layer.digest { properties.append(.init(name: "bulwark:layer:digest", value: digest.description)) }
-            if let diffID = layer.diffID { properties.append(.init(name: "bulwark:layer:diff-id", value: diffID.description)) }
+            if let digest = layer.digest {
+                properties.append(.init(name: "bulwark:layer:digest", value: digest.description))
+            }
+            if let diffID = layer.diffID {
+                properties.append(.init(name: "bulwark:layer:diff-id", value: diffID.description))
+            }
         }
         let licenses = Self.licenseChoices(DeclaredLicenses(package.licenses))
         return CycloneDX.Component(
@@ -134,7 +154,7 @@ struct CycloneDXWriter {
         let entries = declared.entries
         guard !entries.isEmpty else { return [] }
         func simpleID(_ expression: LicenseExpression) -> String? {
-            if case .license(let id) = expression, !id.hasSuffix("+") { return id }
+            if case .license(let id) = expression { return id }
             return nil
         }
         if entries.allSatisfy({ simpleID($0.expression) != nil }) {

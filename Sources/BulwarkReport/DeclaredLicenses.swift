@@ -70,7 +70,8 @@ struct LicenseRefRegistry {
         let prefix = "LicenseRef-"
         guard text.hasPrefix(prefix), text.count > prefix.count else { return false }
         return text.dropFirst(prefix.count).unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
         }
     }
 }

@@ -10,7 +10,8 @@ struct DeterministicUUID: Hashable, Sendable, CustomStringConvertible {
     ])
 
     /// Bulwark's own namespace for document identifiers: the version 5 UUID of a fixed URL.
-    static let bulwarkNamespace = DeterministicUUID(namespace: urlNamespace, name: Array("https://bulwark.invalid/sbom".utf8))
+    static let bulwarkNamespace = DeterministicUUID(
+        namespace: urlNamespace, name: Array("https://bulwark.invalid/sbom".utf8))
 
     /// Wraps 16 bytes as they are.
     init(bytes: [UInt8]) {

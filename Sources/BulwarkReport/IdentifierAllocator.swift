@@ -9,11 +9,16 @@ struct IdentifierAllocator {
         self.caseInsensitive = caseInsensitive
     }
 
+    /// Whether `id` has been handed out already.
+    func isTaken(_ id: String) -> Bool {
+        taken.contains(normalized(id))
+    }
+
     /// Reserves and returns `wanted`, or the first free `wanted-N` (N ≥ 2).
     mutating func allocate(_ wanted: String) -> String {
         var candidate = wanted
         var counter = 2
-        while taken.contains(normalized(candidate)) {
+        while isTaken(candidate) {
             candidate = "\(wanted)-\(counter)"
             counter += 1
         }
@@ -34,7 +39,8 @@ enum IDString {
         var out = ""
         var lastWasDash = false
         for scalar in text.unicodeScalars {
-            let keep = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == ".")
+            let keep =
+                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == ".")
             if keep {
                 out.unicodeScalars.append(scalar)
                 lastWasDash = false

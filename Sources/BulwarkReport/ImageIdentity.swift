@@ -43,12 +43,16 @@ struct ImageIdentity: Sendable {
         guard let image else { return nil }
         let tagged = primaryTag.map(ImageReference.init(parsing:))
         let pinned = image.repoDigests.lazy.map(ImageReference.init(parsing:))
-        let matchingPin = pinned.first { $0.digest != nil && $0.repository == tagged?.repository } ?? pinned.first { $0.digest != nil }
+        let matchingPin =
+            pinned.first { $0.digest != nil && $0.repository == tagged?.repository }
+            ?? pinned.first { $0.digest != nil }
         guard let digest = matchingPin?.digest ?? image.manifestDigest?.description else { return nil }
         let repository = tagged?.repository ?? matchingPin?.repository
         var qualifiers: [String: String] = [:]
         if let architecture = image.architecture, !architecture.isEmpty { qualifiers["arch"] = architecture }
-        if let repository, !repository.isEmpty { qualifiers["repository_url"] = ImageReference.canonicalRepository(repository) }
+        if let repository, !repository.isEmpty {
+            qualifiers["repository_url"] = ImageReference.canonicalRepository(repository)
+        }
         if let tag = tagged?.tag, tagged?.repository == repository { qualifiers["tag"] = tag }
         // The purl `oci` name is the last segment of the repository; without a repository there is none.
         guard let name = repository?.split(separator: "/").last.map(String.init), !name.isEmpty else { return nil }
@@ -83,7 +87,8 @@ struct ImageReference: Hashable, Sendable {
     /// `org/app` → `docker.io/org/app`; references naming a registry are kept as they are.
     static func canonicalRepository(_ repository: String) -> String {
         let parts = repository.split(separator: "/", maxSplits: 1)
-        if parts.count == 2, let first = parts.first, first.contains(".") || first.contains(":") || first == "localhost" {
+        if parts.count == 2, let first = parts.first, first.contains(".") || first.contains(":") || first == "localhost"
+        {
             return repository
         }
         return parts.count == 1 ? "docker.io/library/" + repository : "docker.io/" + repository

@@ -23,10 +23,12 @@ public enum JSONInventoryReader {
         } catch {
             throw BulwarkError.invalid("Bulwark JSON document", "not a Bulwark JSON SBOM (no schemaVersion): \(error)")
         }
-        guard version.schemaVersion == JSONInventoryDocument.currentSchemaVersion else {
+        let supported = JSONInventoryDocument.currentSchemaVersion
+        guard version.schemaVersion == supported else {
             throw BulwarkError(
                 .unsupported,
-                "Bulwark JSON document: schemaVersion \(version.schemaVersion) is not supported (expected \(JSONInventoryDocument.currentSchemaVersion))",
+                "Bulwark JSON document: schemaVersion \(version.schemaVersion) is not supported"
+                    + " (expected \(supported))",
                 hint: "Use a Bulwark release that writes schemaVersion \(version.schemaVersion).")
         }
         let document: JSONInventoryDocument
@@ -36,7 +38,8 @@ public enum JSONInventoryReader {
             throw BulwarkError.invalid("Bulwark JSON document", "\(error)")
         }
         guard let kind = TargetKind(rawValue: document.target.kind) else {
-            throw BulwarkError.invalid("Bulwark JSON document", "unknown target kind '\(document.target.kind.prefix(40))'")
+            throw BulwarkError.invalid(
+                "Bulwark JSON document", "unknown target kind '\(document.target.kind.prefix(40))'")
         }
         return Inventory(
             target: ScanTarget(kind: kind, name: document.target.name),

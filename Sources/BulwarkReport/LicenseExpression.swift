@@ -6,7 +6,7 @@
 /// are not expressions at all (unbalanced parentheses, a dangling operator, an unknown exception after
 /// `WITH`) are one unknown operand, whole.
 indirect enum LicenseExpression: Hashable, Sendable {
-    /// A license on the SPDX License List (possibly with `+`), spelled canonically.
+    /// A license on the SPDX License List, spelled canonically.
     case license(String)
     /// A license Bulwark cannot name with an SPDX id: the text as the package declared it.
     case unknown(String)
@@ -178,7 +178,9 @@ struct LicenseExpressionParser {
         guard let base = parsePrimary() else { return nil }
         guard peek == .with else { return base }
         position += 1
-        guard case .operand(let name)? = peek, let exception = SPDXLicenseList.canonicalException(name) else { return nil }
+        guard case .operand(let name)? = peek, let exception = SPDXLicenseList.canonicalException(name) else {
+            return nil
+        }
         position += 1
         switch base {
         case .license, .unknown: return .with(base, exception: exception)

@@ -69,19 +69,16 @@ enum SPDXLicenseList {
 
     /// The canonical SPDX identifier `name` stands for, or nil when it is not one Bulwark knows.
     ///
-    /// Accepts canonical ids in any case, deprecated GNU ids (`GPL-2.0`, `GPL-2.0+`), distribution
-    /// short names (`GPL-2+`, `GPLv2+`, `Expat`, `ASL 2.0`) and `ID+` for other known ids.
+    /// Accepts canonical ids in any case, deprecated GNU ids (`GPL-2.0`, `GPL-2.0+`) and distribution
+    /// short names (`GPL-2+`, `GPLv2+`, `Expat`, `ASL 2.0`).
+    ///
+    /// `ID+` for non-GNU licenses (`MPL-1.1+`) is not mapped: SPDX 2.3 Annex D allows the `+` operator,
+    /// but the SPDX tools reject it, so such licenses become `LicenseRef-`s like other unmapped names.
     static func canonicalLicense(_ name: String) -> String? {
         let key = name.lowercased()
         if let gnu = gnuLicense(key) { return gnu }
         if let id = licenseByLowercase[key] { return id }
-        if let id = aliases[key] { return id }
-        if key.hasSuffix("+"), key.count > 1 {
-            let base = String(key.dropLast())
-            // `ID+` ("this version or later") is valid SPDX syntax for any listed license.
-            if let id = licenseByLowercase[base] ?? aliases[base] { return id + "+" }
-        }
-        return nil
+        return aliases[key]
     }
 
     /// The canonical exception identifier for `name`, or nil when unknown.

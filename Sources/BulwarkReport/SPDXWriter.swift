@@ -29,9 +29,12 @@ struct SPDXWriter {
         var spdxPackages: [SPDX.Package] = []
         var relationships: [SPDX.Relationship] = []
 
-        let imageID = ids.allocate("SPDXRef-" + (identity.isContainerImage ? "Image-" : "Filesystem-") + IDString.sanitize(identity.displayName))
+        let imageID = ids.allocate(
+            "SPDXRef-" + (identity.isContainerImage ? "Image-" : "Filesystem-")
+                + IDString.sanitize(identity.displayName))
         spdxPackages.append(imagePackage(identity, inventory: inventory, spdxID: imageID))
-        relationships.append(.init(spdxElementId: "SPDXRef-DOCUMENT", relationshipType: "DESCRIBES", relatedSpdxElement: imageID))
+        relationships.append(
+            .init(spdxElementId: "SPDXRef-DOCUMENT", relationshipType: "DESCRIBES", relatedSpdxElement: imageID))
 
         var osID: String?
         if let os = inventory.operatingSystem {
@@ -58,8 +61,10 @@ struct SPDXWriter {
                 licenseId: reference.id, extractedText: reference.text, name: reference.text,
                 comment: "License named by the package database; its text was not collected.")
         }
-        let uuid = DeterministicUUID.forDocument(purpose: "spdx", content: try JSONInventoryWriter(options: options).write(inventory))
-        let namespace = Self.namespaceBase + inventory.target.kind.rawValue + "/"
+        let uuid = DeterministicUUID.forDocument(
+            purpose: "spdx", content: try JSONInventoryWriter(options: options).write(inventory))
+        let namespace =
+            Self.namespaceBase + inventory.target.kind.rawValue + "/"
             + IDString.sanitize(identity.displayName, fallback: "target") + "-" + uuid.description
         return SPDX.Document(
             name: identity.displayName,
@@ -74,9 +79,7 @@ struct SPDXWriter {
 
     /// `SPDXRef-Package-<type>-<name>-<hash>`: readable, and distinct for packages that share a name.
     static func packageID(_ package: Package) -> String {
-        let identity = [package.type.rawValue, package.name, package.version, package.architecture ?? "", package.location]
-            .joined(separator: "\u{0}")
-        let hash = SHA1.hexDigest(Array(identity.utf8)).prefix(16)
+        let hash = PackageFingerprint.of(package)
         return "SPDXRef-Package-\(package.type.rawValue)-\(IDString.sanitize(package.name))-\(hash)"
     }
 
@@ -96,7 +99,9 @@ struct SPDXWriter {
             primaryPackagePurpose: identity.isContainerImage ? "CONTAINER" : "FILE")
     }
 
-    private func libraryPackage(_ package: Package, spdxID: String, licenseRefs: inout LicenseRefRegistry) -> SPDX.Package {
+    private func libraryPackage(_ package: Package, spdxID: String, licenseRefs: inout LicenseRefRegistry)
+        -> SPDX.Package
+    {
         var sourceInfo: String?
         if let sourceName = package.sourceName, !sourceName.isEmpty {
             sourceInfo = "built from source package \(sourceName)" + (package.sourceVersion.map { " \($0)" } ?? "")

@@ -21,7 +21,8 @@ struct TableLayout: Sendable {
         let budget = maxWidth - Self.gap * max(0, widths.count - 1)
         while widths.reduce(0, +) > budget {
             // Narrow the widest column that can still give up a column.
-            guard let index = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+            guard let index = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
+            else { break }
             widths[index] -= 1
         }
         self.widths = widths

@@ -76,7 +76,9 @@ struct TableWriter {
         }
         let layout = TableLayout(header: headerCells, rows: rows, maxWidth: Self.maxWidth)
         let noun = packages.count == 1 ? "package" : "packages"
-        var lines = [style.bold(TerminalText.truncate("\(type.rawValue) \(noun) (\(packages.count))", to: Self.maxWidth))]
+        var lines = [
+            style.bold(TerminalText.truncate("\(type.rawValue) \(noun) (\(packages.count))", to: Self.maxWidth))
+        ]
         lines.append(layout.line(headerCells) { _, cell in style.bold(cell) })
         for row in rows {
             lines.append(layout.line(row) { index, cell in index >= 2 ? style.dim(cell) : cell })
@@ -87,7 +89,9 @@ struct TableWriter {
     /// The source package, with its version when it differs from the binary package's; `-` when none.
     static func source(_ package: Package) -> String {
         guard let name = package.sourceName, !name.isEmpty else { return "-" }
-        if let version = package.sourceVersion, !version.isEmpty, version != package.version { return "\(name) \(version)" }
+        if let version = package.sourceVersion, !version.isEmpty, version != package.version {
+            return "\(name) \(version)"
+        }
         return name
     }
 
@@ -113,7 +117,8 @@ struct TableWriter {
             lines.append("  " + style.dim(TerminalText.truncate(TerminalText.sanitize(warning), to: Self.maxWidth - 2)))
         }
         if warnings.count > Self.maxListedWarnings {
-            lines.append("  " + style.dim("… and \(warnings.count - Self.maxListedWarnings) more (see --format json)"))
+            let unlisted = warnings.count - Self.maxListedWarnings
+            lines.append("  " + style.dim("… and \(unlisted) more (see --format json)"))
         }
         return lines
     }

@@ -33,7 +33,8 @@ enum TerminalText {
         case .nonspacingMark, .enclosingMark: return 0
         default: break
         }
-        return isWide(first) || character.unicodeScalars.count > 1 && character.unicodeScalars.contains(where: isWide) ? 2 : 1
+        return isWide(first) || character.unicodeScalars.count > 1 && character.unicodeScalars.contains(where: isWide)
+            ? 2 : 1
     }
 
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {

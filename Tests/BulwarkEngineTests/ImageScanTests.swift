@@ -82,8 +82,12 @@ import Testing
         let tagged = ImageWriter.ociLayoutFiles([("one", amd), ("two", arm)])
         let two = try await scan(tagged, asTar: true, tag: "two")
         #expect(two.operatingSystem?.family == "alpine")
+        // Without --tag, two images of different platforms resolve by platform…
+        #expect(try await scan(tagged, asTar: true).image?.architecture == "amd64")
+        // …but two images of the same platform need --tag.
+        let ambiguous = ImageWriter.ociLayoutFiles([("one", amd), ("other", Fixtures.debianImage(compression: .zstd))])
         await #expect {
-            _ = try await scan(tagged, asTar: true)
+            _ = try await scan(ambiguous, asTar: true)
         } throws: { error in (error as? BulwarkError)?.message.contains("--tag") == true }
         await #expect {
             _ = try await scan(tagged, asTar: true, tag: "three")

@@ -39,7 +39,9 @@ struct CycloneDXWriterTests {
         #expect(bom["specVersion"] as? String == "1.6")
         #expect(bom["version"] as? Int == 1)
         let serial = try #require(bom["serialNumber"] as? String)
-        #expect(serial.wholeMatch(of: /urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil)
+        #expect(
+            serial.wholeMatch(of: /urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil
+        )
         let metadata = try #require(bom["metadata"] as? [String: Any])
         #expect(metadata["timestamp"] as? String == "2024-05-01T12:30:00Z")
         let tools = try #require((metadata["tools"] as? [String: Any]).map { TestHelpers.objects($0, "components") })
@@ -89,7 +91,8 @@ struct CycloneDXWriterTests {
         #expect(os["version"] as? String == "12.5")
         #expect(os["description"] as? String == "Debian GNU/Linux 12 (bookworm)")
         let osRef = try #require(os["bom-ref"] as? String)
-        let imageRef = try #require(((bom["metadata"] as? [String: Any])?["component"] as? [String: Any])?["bom-ref"] as? String)
+        let imageRef = try #require(
+            ((bom["metadata"] as? [String: Any])?["component"] as? [String: Any])?["bom-ref"] as? String)
         let dependencies = Dictionary(
             uniqueKeysWithValues: TestHelpers.objects(bom, "dependencies").compactMap { entry in
                 (entry["ref"] as? String).map { ($0, entry["dependsOn"] as? [String] ?? []) }
@@ -105,7 +108,9 @@ struct CycloneDXWriterTests {
         let components = TestHelpers.objects(bom, "components")
         let openssl = try #require(components.first { $0["name"] as? String == "openssl-libs" })
         #expect(openssl["version"] as? String == "1:3.0.7-24.el9")
-        #expect(openssl["purl"] as? String == "pkg:rpm/redhat/openssl-libs@3.0.7-24.el9?arch=x86_64&distro=rhel-9.2&epoch=1")
+        #expect(
+            openssl["purl"] as? String == "pkg:rpm/redhat/openssl-libs@3.0.7-24.el9?arch=x86_64&distro=rhel-9.2&epoch=1"
+        )
         #expect((openssl["supplier"] as? [String: Any])?["name"] as? String == "Red Hat, Inc.")
         #expect(openssl["publisher"] as? String == "Red Hat, Inc. <http://bugzilla.redhat.com/bugzilla>")
         let properties = properties(openssl)
@@ -123,7 +128,8 @@ struct CycloneDXWriterTests {
         #expect(self.properties(nodejs)["bulwark:package:modularity-label"] == ["nodejs:16:9010020230217174125:rhel9"])
 
         let debian = try TestHelpers.renderObject(Samples.debian, .cyclonedx)
-        let libssl = try #require(TestHelpers.objects(debian, "components").first { $0["name"] as? String == "libssl3" })
+        let libssl = try #require(
+            TestHelpers.objects(debian, "components").first { $0["name"] as? String == "libssl3" })
         #expect(self.properties(libssl)["bulwark:layer:digest"] == [Samples.digest("2").description])
         let tzdata = try #require(TestHelpers.objects(debian, "components").first { $0["name"] as? String == "tzdata" })
         #expect(self.properties(tzdata)["bulwark:layer:index"] == nil)
@@ -134,14 +140,17 @@ struct CycloneDXWriterTests {
         arguments: [
             (["MIT"], #"[{"license":{"id":"MIT"}}]"#),
             (["GPL-2+"], #"[{"license":{"id":"GPL-2.0-or-later"}}]"#),
-            (["GPL-2+", "LGPL-2.1+"], #"[{"license":{"id":"GPL-2.0-or-later"}},{"license":{"id":"LGPL-2.1-or-later"}}]"#),
+            (
+                ["GPL-2+", "LGPL-2.1+"],
+                #"[{"license":{"id":"GPL-2.0-or-later"}},{"license":{"id":"LGPL-2.1-or-later"}}]"#
+            ),
             (["GPLv2+ and LGPLv2+"], #"[{"expression":"GPL-2.0-or-later AND LGPL-2.0-or-later"}]"#),
             (["BSD-3-Clause OR MIT"], #"[{"expression":"BSD-3-Clause OR MIT"}]"#),
             (["MIT", "Apache-2.0 OR MIT"], #"[{"expression":"MIT AND (Apache-2.0 OR MIT)"}]"#),
             (["Python"], #"[{"license":{"name":"Python"}}]"#),
             (["Artistic", "GPL-1+"], #"[{"license":{"name":"Artistic"}},{"license":{"id":"GPL-1.0-or-later"}}]"#),
             (["MIT and Public Domain"], #"[{"license":{"name":"MIT and Public Domain"}}]"#),
-            (["MPL-1.1+"], #"[{"expression":"MPL-1.1+"}]"#),
+            (["MPL-1.1+"], #"[{"license":{"name":"MPL-1.1+"}}]"#),
         ])
     func licenses(declared: [String], expected: String) throws {
         var package = Samples.debian.packages[0]
@@ -150,7 +159,8 @@ struct CycloneDXWriterTests {
         let bom = try TestHelpers.renderObject(inventory, .cyclonedx)
         let component = try #require(TestHelpers.objects(bom, "components").first)
         let licenses = try #require(component["licenses"])
-        let actual = String(decoding: try JSONSerialization.data(withJSONObject: licenses, options: [.sortedKeys]), as: UTF8.self)
+        let actual = String(
+            decoding: try JSONSerialization.data(withJSONObject: licenses, options: [.sortedKeys]), as: UTF8.self)
         #expect(actual == expected)
     }
 
@@ -158,18 +168,23 @@ struct CycloneDXWriterTests {
     func duplicateRefs() throws {
         var second = Samples.debian.packages[0]
         second.location = "/var/lib/dpkg/status.d/libc6"
-        let inventory = Inventory(target: ScanTarget(kind: .rootfs, name: "/x"), packages: [Samples.debian.packages[0], second])
+        let inventory = Inventory(
+            target: ScanTarget(kind: .rootfs, name: "/x"), packages: [Samples.debian.packages[0], second])
         let bom = try TestHelpers.renderObject(inventory, .cyclonedx)
         let refs = TestHelpers.objects(bom, "components").compactMap { $0["bom-ref"] as? String }
         #expect(refs.count == 2)
         #expect(Set(refs).count == 2)
+        #expect(refs.first == Samples.debian.packages[0].purl.description)
+        #expect(refs.last?.hasPrefix("bulwark:package:") == true)
     }
 
     @Test("the serial number depends on content and timestamp, and nothing else")
     func serialNumber() throws {
         let first = try TestHelpers.renderObject(Samples.debian, .cyclonedx)["serialNumber"] as? String
         let again = try TestHelpers.renderObject(Samples.debian, .cyclonedx)["serialNumber"] as? String
-        let later = try TestHelpers.renderObject(Samples.debian, .cyclonedx, date: Samples.fixedDate + 1)["serialNumber"] as? String
+        let later =
+            try TestHelpers.renderObject(Samples.debian, .cyclonedx, date: Samples.fixedDate + 1)["serialNumber"]
+            as? String
         let other = try TestHelpers.renderObject(Samples.alpine, .cyclonedx)["serialNumber"] as? String
         #expect(first == again)
         #expect(first != later)
@@ -179,7 +194,9 @@ struct CycloneDXWriterTests {
     private func properties(_ component: [String: Any]) -> [String: [String]] {
         var out: [String: [String]] = [:]
         for property in TestHelpers.objects(component, "properties") {
-            if let name = property["name"] as? String, let value = property["value"] as? String { out[name, default: []].append(value) }
+            if let name = property["name"] as? String, let value = property["value"] as? String {
+                out[name, default: []].append(value)
+            }
         }
         return out
     }

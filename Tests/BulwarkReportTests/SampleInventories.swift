@@ -1,4 +1,5 @@
 import BulwarkCore
+import BulwarkReport
 import Foundation
 import Testing
 
@@ -21,6 +22,7 @@ enum Samples {
         Sample(name: "ubi rpm", inventory: rhel),
         Sample(name: "rootfs without OS or image", inventory: bareRootfs),
         Sample(name: "empty rootfs", inventory: emptyRootfs),
+        Sample(name: "license and name edge cases", inventory: edgeCases),
     ]
 
     static func options(colors: Bool = false, date: Date = fixedDate) -> RenderOptions {
@@ -33,7 +35,8 @@ enum Samples {
     }
 
     static let debianLayers = [
-        LayerReference(index: 0, digest: digest("1"), diffID: digest("a"), createdBy: "/bin/sh -c #(nop) ADD file:1234 in / "),
+        LayerReference(
+            index: 0, digest: digest("1"), diffID: digest("a"), createdBy: "/bin/sh -c #(nop) ADD file:1234 in / "),
         LayerReference(index: 1, digest: digest("2"), diffID: digest("b"), createdBy: "RUN apt-get install -y openssl"),
     ]
 
@@ -57,7 +60,8 @@ enum Samples {
             manifestDigest: digest("c"), configDigest: digest("d"), repoTags: ["debian:12", "debian:bookworm"],
             repoDigests: ["debian@sha256:" + String(repeating: "e", count: 64)], os: "linux", architecture: "amd64",
             created: "2024-04-23T00:00:00Z", layers: debianLayers,
-            config: ImageRuntimeConfig(env: ["PATH=/usr/local/bin:/usr/bin"], cmd: ["bash"], labels: ["maintainer": "ops"])),
+            config: ImageRuntimeConfig(
+                env: ["PATH=/usr/local/bin:/usr/bin"], cmd: ["bash"], labels: ["maintainer": "ops"])),
         operatingSystem: OperatingSystem(
             family: "debian", version: "12.5", versionID: "12", codename: "bookworm",
             prettyName: "Debian GNU/Linux 12 (bookworm)"),
@@ -71,14 +75,18 @@ enum Samples {
             deb(
                 "libssl3", "3.0.11-1~deb12u2", upstream: "3.0.11", release: "1~deb12u2", source: "openssl",
                 licenses: ["Apache-2.0", "Artistic", "GPL-1+"], layer: debianLayers[1]),
-            deb("tzdata", "2024a-0+deb12u1", upstream: "2024a", release: "0+deb12u1", licenses: ["public-domain"], layer: nil),
+            deb(
+                "tzdata", "2024a-0+deb12u1", upstream: "2024a", release: "0+deb12u1", licenses: ["public-domain"],
+                layer: nil),
             deb(
                 "golang-github-some-very-long-package-name-for-truncation-dev",
                 "0.0~git20230101.0123456789abcdef0123456789abcdef-1", upstream: "0.0~git20230101.0123456789abcdef",
                 release: "1", source: "golang-github-some-very-long-package-name-for-truncation",
                 sourceVersion: "0.0~git20230101.0123456789abcdef0123456789abcdef-1", licenses: ["Expat"],
                 layer: debianLayers[1]),
-            deb("base-files", "12.4+deb12u5", upstream: "12.4+deb12u5", release: nil, licenses: [], layer: debianLayers[0]),
+            deb(
+                "base-files", "12.4+deb12u5", upstream: "12.4+deb12u5", release: nil, licenses: [],
+                layer: debianLayers[0]),
         ],
         warnings: ["/var/lib/dpkg/status: paragraph 41: missing Version field, skipped"])
 
@@ -105,7 +113,9 @@ enum Samples {
         packages: [
             apk("musl", "1.2.4-r2", release: "r2", origin: "musl", license: "MIT"),
             apk("busybox", "1.36.1-r7", release: "r7", origin: "busybox", license: "GPL-2.0-only"),
-            apk("ca-certificates-bundle", "20240226-r0", release: "r0", origin: "ca-certificates", license: "MPL-2.0 AND MIT"),
+            apk(
+                "ca-certificates-bundle", "20240226-r0", release: "r0", origin: "ca-certificates",
+                license: "MPL-2.0 AND MIT"),
             apk("libcrypto3", "3.1.4-r5", release: "r5", origin: "openssl", license: "Apache-2.0"),
             apk("zlib", "1.2.13-r1", release: "r1", origin: "zlib", license: "Zlib"),
             apk("scanelf", "1.3.7-r1", release: "r1", origin: "pax-utils", license: "GPL-2.0-only"),
@@ -142,13 +152,18 @@ enum Samples {
         packages: [
             rpm("openssl-libs", "1:3.0.7-24.el9", epoch: 1, upstream: "3.0.7", release: "24.el9", license: "ASL 2.0"),
             rpm("bash", "5.1.8-6.el9_1", upstream: "5.1.8", release: "6.el9_1", license: "GPLv3+"),
-            rpm("systemd-libs", "252-14.el9", upstream: "252", release: "14.el9", license: "LGPLv2+ and MIT and GPLv2+"),
+            rpm(
+                "systemd-libs", "252-14.el9", upstream: "252", release: "14.el9", license: "LGPLv2+ and MIT and GPLv2+"),
             rpm("rpm-libs", "4.16.1.3-22.el9", upstream: "4.16.1.3", release: "22.el9", license: "GPLv2+ and LGPLv2+"),
             rpm(
                 "glibc", "2.34-60.el9", upstream: "2.34", release: "60.el9",
-                license: "LGPLv2+ and LGPLv2+ with exceptions and GPLv2+ and GPLv2+ with exceptions and BSD and Inner-Net and ISC and Public Domain and GFDL"),
+                license:
+                    "LGPLv2+ and LGPLv2+ with exceptions and GPLv2+ and GPLv2+ with exceptions and BSD and Inner-Net and ISC and Public Domain and GFDL"
+            ),
             rpm("python3-libs", "3.9.16-1.el9", upstream: "3.9.16", release: "1.el9", license: "Python"),
-            rpm("nss", "3.90.0-3.el9_2", upstream: "3.90.0", release: "3.el9_2", license: "MPLv2.0 or GPLv2+ or LGPLv2+"),
+            rpm(
+                "nss", "3.90.0-3.el9_2", upstream: "3.90.0", release: "3.el9_2", license: "MPLv2.0 or GPLv2+ or LGPLv2+"
+            ),
             rpm("tzdata", "2023c-1.el9", upstream: "2023c", release: "1.el9", license: "Public Domain", arch: "noarch"),
             rpm(
                 "nodejs", "1:16.19.1-1.module+el9.1.0+18093+f5c0ae5c", epoch: 1, upstream: "16.19.1",
@@ -171,4 +186,30 @@ enum Samples {
         ])
 
     static let emptyRootfs = Inventory(target: ScanTarget(kind: .rootfs, name: "/tmp/empty"))
+
+    /// Every license conversion path and awkward names, for the validators.
+    static let edgeCases: Inventory = {
+        let licenseSets: [[String]] = [
+            ["MPL-1.1+"], ["GPL-2.0-or-later WITH Classpath-exception-2.0"], ["(MIT OR Apache-2.0) AND BSD-3-Clause"],
+            ["LicenseRef-Custom"], ["GPLv2+ with exceptions"], ["MIT) OR ("], ["Lizenz ÄÖÜ"],
+            [String(repeating: "Very Long License Name ", count: 20)], ["public domain"], ["Public Domain"],
+            ["ISC", ""],
+            ["GPL-2+", "GPLv2+", "GPL-2.0-or-later"], ["Artistic OR GPL-1+"], ["BSD"],
+            ["LGPLv2+ and LGPLv2+ with exceptions"],
+        ]
+        let names = ["g++-12", "libstdc++6", "naïve-pkg", "pkg with spaces", "x", "x"]
+        var packages: [Package] = []
+        for (index, licenses) in licenseSets.enumerated() {
+            let name = names[index % names.count]
+            packages.append(
+                Package(
+                    type: [PackageType.deb, .apk, .rpm][index % 3], name: name, version: "1.\(index)",
+                    upstreamVersion: "1",
+                    licenses: licenses,
+                    maintainer: index % 2 == 0 ? "Jane (JD) Doe <jane@example.org>" : "no email here",
+                    purl: PackageURL(type: "generic", name: name, version: "1.\(index)"),
+                    location: "/db/\(index)"))
+        }
+        return Inventory(target: ScanTarget(kind: .rootfs, name: "edge cases: ünïcode & spaces"), packages: packages)
+    }()
 }

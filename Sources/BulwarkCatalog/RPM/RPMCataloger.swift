@@ -4,8 +4,8 @@ import BulwarkCore
 ///
 /// Looks in `/var/lib/rpm` and `/usr/lib/sysimage/rpm`. In each directory one database is
 /// read, preferring `rpmdb.sqlite`, then `Packages.db`, then `Packages` (a migrated system can
-/// keep the old file next to the new one); a directory that is a symlink to the other one is
-/// read once. The format is detected from the content, not the name. `gpg-pubkey` pseudo
+/// keep the old file next to the new one); a directory or database file that is a symlink to
+/// the other location is read once, and packages are located at the file's real path. The format is detected from the content, not the name. `gpg-pubkey` pseudo
 /// packages (imported signing keys) are skipped, as Trivy and Syft do.
 public struct RPMCataloger: Cataloger {
     /// Directories that hold an rpm database, in the order they are read.
@@ -32,9 +32,10 @@ public struct RPMCataloger: Cataloger {
     public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
         var result = CatalogResult()
         var readDirectories: Set<String> = []
+        var readFiles: Set<String> = []
         for directory in Self.databaseDirectories {
             let realDirectory = tree.resolve(directory) ?? directory
-            guard !readDirectories.contains(realDirectory) else { continue }
+            guard readDirectories.insert(realDirectory).inserted else { continue }
             var chosen: (path: String, bytes: [UInt8])?
             var emptyFiles: [String] = []
             for fileName in Self.databaseFileNames {
@@ -52,7 +53,8 @@ public struct RPMCataloger: Cataloger {
                 result.warnings += emptyFiles.map { "\($0): empty rpm database file, no packages read" }
                 continue
             }
-            readDirectories.insert(realDirectory)
+            // The same file reached through a file symlink from the other directory.
+            guard readFiles.insert(chosen.path).inserted else { continue }
             let infos = try RPMDatabase.packages(from: chosen.bytes, path: chosen.path)
             for info in infos where !info.isGPGPublicKey {
                 result.packages.append(Self.package(from: info, location: chosen.path, context: context))
@@ -65,13 +67,16 @@ public struct RPMCataloger: Cataloger {
     public static func package(from info: RPMPackageInfo, location: String, context: CatalogContext) -> Package {
         let release = info.release.flatMap { $0.isEmpty ? nil : $0 }
         let versionRelease = info.version + (release.map { "-" + $0 } ?? "")
-        let epochPrefix = info.epoch.map { "\($0):" } ?? ""
+        // rpm compares a missing epoch and epoch 0 as equal; like Trivy, show only a non-zero epoch.
+        let visibleEpoch = info.epoch.flatMap { $0 == 0 ? nil : $0 }
+        let epochPrefix = visibleEpoch.map { "\($0):" } ?? ""
         let source = info.source
         var qualifiers: [String: String] = [:]
         if let arch = nonEmpty(info.architecture) { qualifiers["arch"] = arch }
-        if let epoch = info.epoch { qualifiers["epoch"] = String(epoch) }
+        if let epoch = visibleEpoch { qualifiers["epoch"] = String(epoch) }
         if let os = context.operatingSystem { qualifiers["distro"] = os.purlDistro }
-        if let sourceRPM = nonEmpty(info.sourceRPM) { qualifiers["upstream"] = sourceRPM }
+        // rpm writes the literal "(none)" for packages without a source (imported keys).
+        if let sourceRPM = nonEmpty(info.sourceRPM), sourceRPM != "(none)" { qualifiers["upstream"] = sourceRPM }
         let purl = PackageURL(
             type: "rpm", namespace: context.operatingSystem?.purlNamespace, name: info.name,
             version: versionRelease, qualifiers: qualifiers)

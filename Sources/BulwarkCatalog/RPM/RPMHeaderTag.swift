@@ -12,8 +12,10 @@ public struct RPMHeaderTag: RawRepresentable, Hashable, Sendable, Comparable, Cu
     /// Creates a tag from its number.
     public init(_ rawValue: Int32) { self.rawValue = rawValue }
 
+    /// The tag number in decimal.
     public var description: String { String(rawValue) }
 
+    /// Orders tags by number.
     public static func < (lhs: RPMHeaderTag, rhs: RPMHeaderTag) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Region tag of a legacy header image (61).

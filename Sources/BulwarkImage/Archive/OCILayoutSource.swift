@@ -43,7 +43,7 @@ public struct OCILayoutSource: ImageSource {
         let manifest = try JSONInput.decode(ImageManifest.self, from: manifestBytes, label: manifestLabel)
         let configBytes = try store.readVerified(manifest.config)
         let config = try JSONInput.decode(ImageConfiguration.self, from: configBytes, label: "\(label): config \(manifest.config.digest)")
-        if let wanted = selection.platform ?? (candidates.count > 1 ? Platform.host : nil), let os = config.os, let arch = config.architecture,
+        if let wanted = selection.platform, let os = config.os, let arch = config.architecture,
             !wanted.matches(Platform(os: os, architecture: arch, variant: config.variant)), chosen.platform == nil
         {
             throw BulwarkError(.notFound, "\(label): image is \(os)/\(arch), not \(wanted)")
@@ -98,7 +98,8 @@ public struct OCILayoutSource: ImageSource {
             }
         }
         let withPlatform = pool.filter { $0.platform != nil }
-        if !withPlatform.isEmpty {
+        let single = Set(pool.map(\.descriptor.digest)).count == 1
+        if !withPlatform.isEmpty && !(single && selection.platform == nil) {
             let wanted = selection.platform ?? Platform.host
             let matching = pool.filter { candidate in candidate.platform.map { wanted.matches($0) } ?? false }
             guard let first = matching.first else {

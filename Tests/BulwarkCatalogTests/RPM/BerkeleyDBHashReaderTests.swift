@@ -177,7 +177,7 @@ struct BerkeleyDBHashReaderTests {
     @Test("random corruption never crashes or hangs")
     func fuzz() {
         let original = Self.sampleBuilder().build().bytes
-        var random = SplitMix64(seed: 0x0DB0_0DB0)
+        var random = RPMTestRandom(seed: 0x0DB0_0DB0)
         for _ in 0..<1500 {
             var bytes = original
             for _ in 0..<Int.random(in: 1...8, using: &random) {

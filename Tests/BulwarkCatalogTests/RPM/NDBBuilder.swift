@@ -13,13 +13,15 @@ struct NDBBuilder {
     }
 
     func build() -> Built {
-        var bytes = [UInt8](repeating: 0, count: 4096)
+        // 256 slots per 4096-byte page; the file header takes the first two.
+        let slotPages = (blobs.count + 2 + 255) / 256
+        var bytes = [UInt8](repeating: 0, count: 4096 * slotPages)
         bytes.replaceSubrange(0..<4, with: Array("RpmP".utf8))
         RPMTestBytes.put32(0, into: &bytes, at: 4, bigEndian: false)
         RPMTestBytes.put32(UInt32(blobs.count + 1), into: &bytes, at: 8, bigEndian: false)
-        RPMTestBytes.put32(1, into: &bytes, at: 12, bigEndian: false)
+        RPMTestBytes.put32(UInt32(slotPages), into: &bytes, at: 12, bigEndian: false)
         RPMTestBytes.put32(UInt32(blobs.count + 1), into: &bytes, at: 16, bigEndian: false)
-        for offset in stride(from: 32, to: 4096, by: 16) {
+        for offset in stride(from: 32, to: 4096 * slotPages, by: 16) {
             bytes.replaceSubrange(offset..<(offset + 4), with: Array("Slot".utf8))
         }
         var slotOffsets: [Int] = []

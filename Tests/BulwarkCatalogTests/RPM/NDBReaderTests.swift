@@ -111,7 +111,7 @@ struct NDBReaderTests {
     @Test("random corruption never crashes")
     func fuzz() {
         let original = Self.sample().built.bytes
-        var random = SplitMix64(seed: 0x0000_0ADB)
+        var random = RPMTestRandom(seed: 0x0000_0ADB)
         for _ in 0..<1500 {
             var bytes = original
             for _ in 0..<Int.random(in: 1...8, using: &random) {

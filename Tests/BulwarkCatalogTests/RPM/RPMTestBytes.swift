@@ -36,8 +36,8 @@ struct RPMTestBytes {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64) for reproducible fuzzing.
-struct SplitMix64: RandomNumberGenerator {
+/// A small deterministic random number generator (RPMTestRandom) for reproducible fuzzing.
+struct RPMTestRandom: RandomNumberGenerator {
     var state: UInt64
 
     init(seed: UInt64) { state = seed }

@@ -51,7 +51,7 @@ enum RPMTool {
         process.environment = environment
         let output = Pipe()
         let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-rpm-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorLog) }
         let errorHandle = try FileHandle(forWritingTo: errorLog)
         defer { try? errorHandle.close() }
