@@ -35,7 +35,7 @@ extension BlobStore {
         guard size <= Int64(limit) else {
             throw BulwarkError(.limitExceeded, "\(label): blob \(descriptor.digest) is \(size) bytes, over the \(limit) byte limit")
         }
-        let source = DigestingSource(try opener.open(), expected: descriptor.digest, expectedSize: descriptor.size, label: "\(label): blob \(descriptor.digest)")
+        let source = DigestingSource(try opener.open(), expected: [descriptor.digest], expectedSize: descriptor.size, label: "\(label): blob \(descriptor.digest)")
         return try source.readAll(limit: limit, label: "\(label): blob \(descriptor.digest)")
     }
 }

@@ -5,6 +5,12 @@ import BulwarkCore
 public protocol BlobOpener: Sendable {
     /// Opens the blob for reading from its first byte.
     func open() throws(BulwarkError) -> any ByteSource
+    /// Maps the blob into memory when it lives in a local file; nil otherwise.
+    func map() -> MappedRegion?
+}
+
+extension BlobOpener {
+    public func map() -> MappedRegion? { nil }
 }
 
 /// One layer of a resolved image: what it is and how to read it.
@@ -81,5 +87,9 @@ public struct FileBlobOpener: BlobOpener {
 
     public func open() throws(BulwarkError) -> any ByteSource {
         FileSliceSource(file: file, offset: offset, length: length)
+    }
+
+    public func map() -> MappedRegion? {
+        MappedRegion(file: file, offset: offset, length: length)
     }
 }

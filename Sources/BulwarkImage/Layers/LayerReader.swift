@@ -22,9 +22,28 @@ public struct LayerReader: Sendable {
     public func read(_ layer: LayerBlob, imageLabel: String) throws(BulwarkError) -> LayerContents {
         let reference = layer.reference
         let blobLabel = "\(imageLabel): layer \(reference.index) (\(reference.digest?.description ?? reference.diffID?.description ?? "no digest"))"
-        let stored = DigestingSource(try layer.opener.open(), expected: reference.digest, expectedSize: layer.size, label: blobLabel)
-        let decoded = try Compression.decoding(stored, label: blobLabel)
-        let uncompressed = DigestingSource(decoded, expected: reference.diffID, label: "\(blobLabel) diffID")
+        let raw = PeekingSource(try layer.opener.open())
+        let compression = Compression.detect(try raw.peek(6))
+        let stored: DigestingSource
+        let uncompressed: DigestingSource
+        var background: (digest: BackgroundDigest, region: MappedRegion)?
+        if compression == .none, let region = layer.opener.map() {
+            // Fast path: hash the mapped blob on another core while walking its entries here.
+            if let size = layer.size, size != Int64(region.bytes.count) {
+                throw BulwarkError(.integrity, "\(blobLabel): size \(region.bytes.count) does not match the descriptor's \(size)")
+            }
+            background = (BackgroundDigest(region), region)
+            stored = DigestingSource(raw, expected: [], label: blobLabel)
+            uncompressed = stored
+        } else if compression == .none {
+            // Stored bytes are the tar itself: one hash serves both the blob digest and the diffID.
+            stored = DigestingSource(raw, expected: [reference.digest, reference.diffID], expectedSize: layer.size, label: blobLabel, alwaysHash: true)
+            uncompressed = DigestingSource(PipelinedSource(stored), expected: [], label: blobLabel)
+        } else {
+            stored = DigestingSource(raw, expected: [reference.digest], expectedSize: layer.size, label: blobLabel)
+            let decoded = try Compression.decoder(for: compression, over: stored, label: blobLabel)
+            uncompressed = DigestingSource(PipelinedSource(DrainingSource(decoded, thenDrain: stored)), expected: [reference.diffID], label: "\(blobLabel) diffID", alwaysHash: true)
+        }
         let tar = TarReader(uncompressed, label: blobLabel)
         var contents = LayerContents(reference: reference)
         var collectedByPath: [String: [UInt8]] = [:]
@@ -75,7 +94,13 @@ public struct LayerReader: Sendable {
         // Read to the very end so the digests cover every byte, including tar padding.
         try uncompressed.drain()
         contents.uncompressedSize = uncompressed.byteCount
-        try stored.drain()
+        if let background {
+            let digest = background.digest.wait()
+            for wanted in Set([reference.digest, reference.diffID].compactMap { $0 }) where wanted.algorithm == "sha256" && wanted != digest {
+                throw BulwarkError(.integrity, "\(blobLabel): content digest \(digest) does not match \(wanted)")
+            }
+            withExtendedLifetime(background.region) {}
+        }
         if contents.changes.contains(where: { if case .whiteout = $0.change { return interest($0.path) } else { return false } }) {
             contents.touchesCollectedFiles = true
         }

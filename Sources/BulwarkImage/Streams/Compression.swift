@@ -16,13 +16,17 @@ public enum Compression: String, Sendable, CaseIterable {
     /// Wraps `source` (whose first bytes were `prefix`, already replayed by `source`) in the matching decoder.
     public static func decoding(_ source: any ByteSource, label: String) throws(BulwarkError) -> any ByteSource {
         let peek = PeekingSource(source)
-        let prefix = try peek.peek(6)
-        switch detect(prefix) {
-        case .none: return peek
-        case .gzip: return GzipSource(peek, label: label)
-        case .zstd: return try ZstdSource(peek, label: label)
+        return try decoder(for: detect(try peek.peek(6)), over: peek, label: label)
+    }
+
+    /// Wraps `source` in the decoder for an already detected compression.
+    public static func decoder(for compression: Compression, over source: any ByteSource, label: String) throws(BulwarkError) -> any ByteSource {
+        switch compression {
+        case .none: return source
+        case .gzip: return GzipSource(source, label: label)
+        case .zstd: return try ZstdSource(source, label: label)
         case .bzip2, .xz:
-            throw BulwarkError(.unsupported, "\(label): \(detect(prefix).rawValue) compression is not supported by OCI images")
+            throw BulwarkError(.unsupported, "\(label): \(compression.rawValue) compression is not supported by OCI images")
         }
     }
 }
