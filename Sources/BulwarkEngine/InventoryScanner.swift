@@ -84,7 +84,8 @@ public struct InventoryScanner: Sendable {
             let layerIndex = since[identity] ?? max(0, layers.count - 1)
             if layerIndex < references.count { packages[index].layer = references[layerIndex] }
         }
-        // A layer whose content digest was not in the manifest (classic docker save) gets the computed one.
+        // Nothing is reported before every layer's digest has been checked.
+        for layer in layers { try layer.verify() }
         return Inventory(target: image.target, image: image.metadata, operatingSystem: os, packages: Self.sorted(packages), warnings: warnings)
     }
 

@@ -22,6 +22,13 @@ public struct LayerContents: Sendable {
     public var uncompressedSize: Int64
     /// Whether any collected (interesting) file is in this layer.
     public var touchesCollectedFiles: Bool
+    /// A digest check still running in the background; call ``verify()`` before trusting results.
+    public var pendingCheck: PendingDigestCheck?
+
+    /// Waits for any background digest check and throws when it failed.
+    public func verify() throws(BulwarkError) {
+        try pendingCheck?.verify()
+    }
 
     /// Creates layer contents.
     public init(reference: LayerReference, changes: [(path: String, change: Change)] = [], fileCount: Int = 0, uncompressedSize: Int64 = 0, touchesCollectedFiles: Bool = false) {

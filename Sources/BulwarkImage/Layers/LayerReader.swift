@@ -95,11 +95,9 @@ public struct LayerReader: Sendable {
         try uncompressed.drain()
         contents.uncompressedSize = uncompressed.byteCount
         if let background {
-            let digest = background.digest.wait()
-            for wanted in Set([reference.digest, reference.diffID].compactMap { $0 }) where wanted.algorithm == "sha256" && wanted != digest {
-                throw BulwarkError(.integrity, "\(blobLabel): content digest \(digest) does not match \(wanted)")
-            }
-            withExtendedLifetime(background.region) {}
+            // The hash may still be running: the caller verifies before it reports anything.
+            contents.pendingCheck = PendingDigestCheck(
+                background.digest, region: background.region, expected: [reference.digest, reference.diffID], label: blobLabel)
         }
         if contents.changes.contains(where: { if case .whiteout = $0.change { return interest($0.path) } else { return false } }) {
             contents.touchesCollectedFiles = true

@@ -94,3 +94,27 @@ final class BackgroundDigest: @unchecked Sendable {
         return result ?? BulwarkCore.Digest(sha256Hex: "")
     }
 }
+
+/// A background SHA-256 of a layer and the digests it must equal.
+public final class PendingDigestCheck: @unchecked Sendable {
+    private let digest: BackgroundDigest
+    private let region: MappedRegion
+    private let expected: [BulwarkCore.Digest]
+    private let label: String
+
+    init(_ digest: BackgroundDigest, region: MappedRegion, expected: [BulwarkCore.Digest?], label: String) {
+        self.digest = digest
+        self.region = region
+        self.expected = Array(Set(expected.compactMap { $0 }.filter { $0.algorithm == "sha256" })).sorted()
+        self.label = label
+    }
+
+    /// Waits for the hash and compares it.
+    public func verify() throws(BulwarkError) {
+        let computed = digest.wait()
+        for wanted in expected where wanted != computed {
+            throw BulwarkError(.integrity, "\(label): content digest \(computed) does not match \(wanted)")
+        }
+        withExtendedLifetime(region) {}
+    }
+}
