@@ -125,3 +125,15 @@ import Testing
         #expect(ours == theirs, "only ours: \(ours.subtracting(theirs).sorted().prefix(10)), only dpkg-query: \(theirs.subtracting(ours).sorted().prefix(10))")
     }
 }
+
+@Suite struct DebianCopyrightTests {
+    @Test func freeFormCopyrightReferencesCommonLicenses() throws {
+        var tree = MemoryFileTree()
+        tree.addFile("/var/lib/dpkg/status", "Package: base-files\nStatus: install ok installed\nArchitecture: amd64\nVersion: 12.4+deb12u5\n")
+        tree.addFile(
+            "/usr/share/doc/base-files/copyright",
+            "This is Debian's base-files.\n\nIt is free software under the GPL; see /usr/share/common-licenses/GPL.\nOr /usr/share/common-licenses/GPL-2.\n")
+        let packages = try DpkgCataloger().catalog(tree, context: CatalogContext()).packages
+        #expect(packages.first?.licenses == ["GPL", "GPL-2"])
+    }
+}

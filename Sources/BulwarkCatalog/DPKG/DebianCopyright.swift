@@ -1,15 +1,43 @@
-/// Reads license names from Debian copyright files (the DEP-5 machine-readable format's
-/// `License:` fields; free-form files without them yield nothing rather than a guess).
+/// Reads license names from Debian copyright files: the DEP-5 machine-readable format's `License:`
+/// fields, or, for free-form files, the `/usr/share/common-licenses/NAME` files they refer to.
+/// Nothing is guessed from prose.
 enum DebianCopyright {
     static func licenses(in bytes: [UInt8]) -> [String] {
         var seen: [String] = []
-        for rawLine in bytes.split(separator: UInt8(ascii: "\n")) {
-            guard rawLine.starts(with: Array("License:".utf8)) else { continue }
-            let value = String(decoding: rawLine.dropFirst(8), as: UTF8.self).trimmingSpaces()
-            guard !value.isEmpty, value.count < 120 else { continue }
-            // "GPL-2+ or Artistic" stays an expression; split "and"/"or" only to dedupe simple names.
-            if !seen.contains(value) { seen.append(value) }
+        func add(_ value: String) {
+            if !value.isEmpty, value.count < 120, !seen.contains(value) { seen.append(value) }
+        }
+        let lines = bytes.split(separator: UInt8(ascii: "\n"))
+        for rawLine in lines where rawLine.starts(with: Array("License:".utf8)) {
+            add(String(decoding: rawLine.dropFirst(8), as: UTF8.self).trimmingSpaces())
+        }
+        if !seen.isEmpty { return seen }
+        let marker = Array("/usr/share/common-licenses/".utf8)
+        for line in lines {
+            var index = line.startIndex
+            while let found = find(marker, in: line, from: index) {
+                var end = found + marker.count
+                while end < line.endIndex, isNameByte(line[end]) { end += 1 }
+                var name = String(decoding: line[(found + marker.count)..<end], as: UTF8.self)
+                while name.hasSuffix(".") { name.removeLast() }
+                add(name)
+                index = end
+            }
         }
         return seen
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x2E || byte == 0x2B || byte == 0x5F
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
+        guard needle.count <= haystack.endIndex - start else { return nil }
+        var index = start
+        while index + needle.count <= haystack.endIndex {
+            if haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 }

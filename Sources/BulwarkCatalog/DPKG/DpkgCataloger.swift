@@ -20,7 +20,7 @@ public struct DpkgCataloger: Cataloger {
         if path.hasPrefix(Self.statusDirectory) { return !path.hasSuffix(".md5sums") }
         if path.hasPrefix(Self.infoDirectory) { return path.hasSuffix(".list") }
         if path.hasPrefix("/usr/share/doc/") && path.hasSuffix("/copyright") {
-            return path.utf8.split(separator: UInt8(ascii: "/")).count == 4
+            return path.utf8.split(separator: UInt8(ascii: "/")).count == 5
         }
         return false
     }
