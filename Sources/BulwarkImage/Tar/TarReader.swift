@@ -41,17 +41,27 @@ public final class TarReader {
         return end - start >= count
     }
 
+    /// Refills the empty buffer from the source; false when the source just ended (caller loops
+    /// and gets the truncation error on the next pass).
+    private func refill() throws(BulwarkError) -> Bool {
+        start = 0
+        end = 0
+        if sourceEnded { throw BulwarkError.invalid(label, "truncated tar archive (entry data ends early)") }
+        let got = try source.read(into: buffer)
+        if got == 0 {
+            sourceEnded = true
+            return false
+        }
+        end = got
+        return true
+    }
+
     /// Advances past `count` bytes of the stream.
     private func skip(_ count: Int64) throws(BulwarkError) {
         var left = count
         while left > 0 {
             if start == end {
-                start = 0
-                end = 0
-                if sourceEnded { throw BulwarkError.invalid(label, "truncated tar archive (entry data ends early)") }
-                let got = try source.read(into: buffer)
-                if got == 0 { sourceEnded = true; continue }
-                end = got
+                guard try refill() else { continue }
             }
             let take = Int(min(Int64(end - start), left))
             start += take
@@ -68,12 +78,7 @@ public final class TarReader {
         out.reserveCapacity(Int(min(remainingData, 64 << 20)))
         while remainingData > 0 {
             if start == end {
-                start = 0
-                end = 0
-                if sourceEnded { throw BulwarkError.invalid(label, "truncated tar archive (entry data ends early)") }
-                let got = try source.read(into: buffer)
-                if got == 0 { sourceEnded = true; continue }
-                end = got
+                guard try refill() else { continue }
             }
             let take = Int(min(Int64(end - start), remainingData))
             out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<(start + take)]))
@@ -87,12 +92,7 @@ public final class TarReader {
     public func streamData(_ body: (UnsafeRawBufferPointer) throws(BulwarkError) -> Void) throws(BulwarkError) {
         while remainingData > 0 {
             if start == end {
-                start = 0
-                end = 0
-                if sourceEnded { throw BulwarkError.invalid(label, "truncated tar archive (entry data ends early)") }
-                let got = try source.read(into: buffer)
-                if got == 0 { sourceEnded = true; continue }
-                end = got
+                guard try refill() else { continue }
             }
             let take = Int(min(Int64(end - start), remainingData))
             try body(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + take)]))
