@@ -50,6 +50,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "BulwarkVersion",
+            dependencies: ["BulwarkCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BulwarkVulnDB",
+            dependencies: ["BulwarkCore", "BulwarkVersion", "CSQLite", "CZlib"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BulwarkMatch",
+            dependencies: ["BulwarkCore", "BulwarkVersion"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "BulwarkReport",
             dependencies: ["BulwarkCore"],
             swiftSettings: strictSettings
@@ -57,7 +72,8 @@ let package = Package(
         .target(
             name: "BulwarkEngine",
             dependencies: [
-                "BulwarkCore", "BulwarkImage", "BulwarkCatalog", "BulwarkReport",
+                "BulwarkCore", "BulwarkImage", "BulwarkCatalog", "BulwarkReport", "BulwarkVersion", "BulwarkVulnDB",
+                "BulwarkMatch",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -65,7 +81,7 @@ let package = Package(
         .target(
             name: "BulwarkCommands",
             dependencies: [
-                "BulwarkEngine", "BulwarkCore", "BulwarkImage", "BulwarkReport",
+                "BulwarkEngine", "BulwarkCore", "BulwarkImage", "BulwarkReport", "BulwarkVulnDB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,6 +112,14 @@ let package = Package(
             dependencies: ["BulwarkCatalog", "BulwarkTestSupport"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "BulwarkVersionTests", dependencies: ["BulwarkVersion"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BulwarkVulnDBTests",
+            dependencies: ["BulwarkVulnDB", "BulwarkTestSupport"],
+            exclude: ["Update/feed_test_server.py"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "BulwarkMatchTests", dependencies: ["BulwarkMatch", "BulwarkTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "BulwarkReportTests",
             dependencies: ["BulwarkReport", "BulwarkTestSupport"],

@@ -5,13 +5,18 @@ export DEBIAN_FRONTEND=noninteractive
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 need=()
-for pkg in libzstd-dev libisal-dev zlib1g-dev libsqlite3-dev pkg-config rpm umoci skopeo; do
+# Reference implementations the version-ordering tests compare against: dpkg (Dpkg::Version), rpm,
+# node's semver (npm), Maven's ComparableVersion (maven + JDK), Go's x/mod/semver (golang-go), RubyGems.
+for pkg in libzstd-dev libisal-dev zlib1g-dev libsqlite3-dev pkg-config rpm umoci skopeo libdpkg-perl golang-go ruby; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
+command -v node >/dev/null && command -v npm >/dev/null || need+=(nodejs npm)
+command -v java >/dev/null || need+=(default-jdk-headless)
+ls /usr/share/maven/lib/maven-artifact*.jar >/dev/null 2>&1 || need+=(maven)
 if [ ${#need[@]} -gt 0 ]; then
     $SUDO apt-get update -qq
     $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 # Real SBOM validators used by the report tests.
-python3 -c 'import cyclonedx.validation.json, spdx_tools' 2>/dev/null || \
-    python3 -m pip install -q 'cyclonedx-python-lib[validation]' spdx-tools
+python3 -c 'import cyclonedx.validation.json, spdx_tools, cvss, packaging' 2>/dev/null || \
+    python3 -m pip install -q 'cyclonedx-python-lib[validation]' spdx-tools cvss packaging

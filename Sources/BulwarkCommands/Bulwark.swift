@@ -28,7 +28,7 @@ public struct Bulwark: AsyncParsableCommand {
               64  usage error: unknown option, bad option value
             """,
         version: version,
-        subcommands: [SBOMCommand.self, RootfsCommand.self]
+        subcommands: [ImageCommand.self, SBOMCommand.self, RootfsCommand.self, DatabaseCommand.self, ExplainCommand.self]
     )
 
     public init() {}

@@ -25,6 +25,11 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Rewrites one progress line on a terminal's stderr.
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
+
     /// Builds the logger for a command: stderr, level from --quiet/--debug.
     static func logger(quiet: Bool, debug: Bool) -> Logger {
         var logger = Logger(label: "bulwark") { label in StreamLogHandler.standardError(label: label) }

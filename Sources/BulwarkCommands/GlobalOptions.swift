@@ -1,23 +1,21 @@
 import ArgumentParser
 import BulwarkCore
+import BulwarkEngine
 import BulwarkReport
 import Foundation
 
 /// Options every scanning command shares, so later capabilities plug in the same way.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: "Output format: \(SBOMFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    public var format: SBOMFormat = .table
-
     @Option(name: [.short, .long], help: ArgumentHelp("Write results to FILE instead of standard output.", valueName: "FILE"))
     public var output: String?
 
-    @Option(help: ArgumentHelp("Vulnerability database path (env BULWARK_DB). Not used by SBOM generation.", valueName: "PATH"))
+    @Option(help: ArgumentHelp("Vulnerability database path (env BULWARK_DB; default: <cache dir>/db/bulwark.db).", valueName: "PATH"))
     public var db: String?
 
     @Option(help: ArgumentHelp("Cache and scratch directory (env BULWARK_CACHE_DIR; default: the user cache dir).", valueName: "PATH"))
     public var cacheDir: String?
 
-    @Flag(help: "Never use the network (SBOM generation never does).")
+    @Flag(help: "Never use the network (no automatic database update; SBOM generation never uses it).")
     public var offline = false
 
     @Flag(name: [.short, .long], help: "Print only results and errors: no progress or notes.")
@@ -30,10 +28,12 @@ public struct GlobalOptions: ParsableArguments {
 
     /// The cache directory in effect.
     public var resolvedCacheDirectory: String {
-        if let cacheDir { return cacheDir }
-        if let env = ProcessInfo.processInfo.environment["BULWARK_CACHE_DIR"], !env.isEmpty { return env }
-        if let xdg = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"], !xdg.isEmpty { return xdg + "/bulwark" }
-        return NSHomeDirectory() + "/.cache/bulwark"
+        cacheDir ?? DatabaseLocation.defaultCacheDirectory()
+    }
+
+    /// The advisory database path in effect.
+    public var resolvedDatabasePath: String {
+        DatabaseLocation.resolve(explicit: db, cacheDirectory: cacheDir)
     }
 
     /// A per-process scratch directory under the temp dir.
@@ -42,6 +42,18 @@ public struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// The `--format` of the SBOM commands.
+public struct SBOMFormatOption: ParsableArguments {
+    @Option(name: [.short, .long], help: "Output format: \(SBOMFormat.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: ", ")).")
+    public var format: SBOMFormat = .table
+
+    public init() {}
+}
+
 extension SBOMFormat: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension ReportFormat: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

@@ -26,19 +26,15 @@ struct SBOMCommand: AsyncParsableCommand {
     @Argument(help: "Image archive, OCI layout (directory or tar) or root filesystem directory.")
     var target: String
 
+    @OptionGroup var output: SBOMFormatOption
     @OptionGroup var imageOptions: ImageOptions
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
         let scanner = InventoryScanner(logger: Console.logger(quiet: options.quiet, debug: options.debug))
         do {
-            let inventory: Inventory
-            if Self.isRootfs(target) {
-                inventory = try scanner.scanRootfs(at: target)
-            } else {
-                inventory = try await ScanRunner.scanImage(target, scanner: scanner, imageOptions: imageOptions, options: options)
-            }
-            try ScanRunner.write(inventory, options: options)
+            let inventory = try await ScanRunner.inventory(of: target, scanner: scanner, imageOptions: imageOptions, options: options)
+            try ScanRunner.write(inventory, format: output.format, options: options)
         } catch let error as BulwarkError {
             throw ExitStatus.report(error)
         }
@@ -70,12 +66,13 @@ struct RootfsCommand: AsyncParsableCommand {
     @Argument(help: "The root filesystem directory.")
     var directory: String
 
+    @OptionGroup var output: SBOMFormatOption
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
         let scanner = InventoryScanner(logger: Console.logger(quiet: options.quiet, debug: options.debug))
         do {
-            try ScanRunner.write(try scanner.scanRootfs(at: directory), options: options)
+            try ScanRunner.write(try scanner.scanRootfs(at: directory), format: output.format, options: options)
         } catch let error as BulwarkError {
             throw ExitStatus.report(error)
         }
@@ -97,6 +94,12 @@ struct ImageOptions: ParsableArguments {
 
 /// Shared steps of the scanning commands: options → engine → writer.
 enum ScanRunner {
+    /// The inventory of an image archive, OCI layout or root filesystem directory.
+    static func inventory(of target: String, scanner: InventoryScanner, imageOptions: ImageOptions, options: GlobalOptions) async throws(BulwarkError) -> Inventory {
+        if SBOMCommand.isRootfs(target) { return try scanner.scanRootfs(at: target) }
+        return try await scanImage(target, scanner: scanner, imageOptions: imageOptions, options: options)
+    }
+
     static func scanImage(_ target: String, scanner: InventoryScanner, imageOptions: ImageOptions, options: GlobalOptions) async throws(BulwarkError) -> Inventory {
         let scratch = options.scratchDirectory
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -111,13 +114,13 @@ enum ScanRunner {
         return inventory
     }
 
-    static func write(_ inventory: Inventory, options: GlobalOptions) throws(BulwarkError) {
+    static func write(_ inventory: Inventory, format: SBOMFormat, options: GlobalOptions) throws(BulwarkError) {
         if !options.quiet {
             for warning in inventory.warnings { Console.note("warning: \(warning)") }
         }
         let colors = options.output == nil && Console.colorsAllowed(fileDescriptor: 1)
         let renderOptions = RenderOptions(colors: colors, toolVersion: Bulwark.version, timestamp: Date())
-        let bytes = try SBOMRenderer.render(inventory, as: options.format, options: renderOptions)
+        let bytes = try SBOMRenderer.render(inventory, as: format, options: renderOptions)
         try Console.emit(bytes, to: options.output)
     }
 }

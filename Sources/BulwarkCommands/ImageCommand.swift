@@ -1,0 +1,101 @@
+import ArgumentParser
+import BulwarkCore
+import BulwarkEngine
+import BulwarkReport
+import Foundation
+
+/// `bulwark image TARGET`: find known vulnerabilities in an image.
+struct ImageCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "image",
+        abstract: "Scan an image (or root filesystem) for known vulnerabilities.",
+        discussion: """
+            Lists the packages in TARGET (as `bulwark sbom` does) and matches them against the local
+            advisory database: OS packages against their own distribution release's advisories, by
+            source package where the distribution tracks those.
+
+            The database is read from --db, BULWARK_DB or <cache dir>/db/bulwark.db. Create it with
+            `bulwark db update` (network) or `bulwark db import PATH` (offline).
+
+            EXAMPLES:
+              bulwark image debian.tar
+              bulwark image app.tar --severity HIGH,CRITICAL --ignore-unfixed
+              bulwark image app.tar --fail-on high            # exit 1 when a HIGH or CRITICAL finding remains
+              bulwark image app.tar --format json -o report.json
+              bulwark db import examples/advisories --db /tmp/example.db && \\
+                bulwark image examples/alpine-3.19-oci --db /tmp/example.db
+
+            EXIT CODES: 0 no finding at or above the gate (or no gate); the --exit-code value (default 1)
+            when findings reach --fail-on; 2 unreadable input or database; 3 environment error.
+            """
+    )
+
+    @Argument(help: "Image archive, OCI layout (directory or tar) or root filesystem directory.")
+    var target: String
+
+    @Option(name: [.short, .long], help: "Output format: \(ReportFormat.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: ", ")).")
+    var format: ReportFormat = .table
+
+    @Option(help: ArgumentHelp("Report only these severities (comma-separated: CRITICAL,HIGH,MEDIUM,LOW,NEGLIGIBLE,UNKNOWN).", valueName: "LIST"))
+    var severity: String?
+
+    @Flag(help: "Leave out findings that have no fixed version yet.")
+    var ignoreUnfixed = false
+
+    @Option(help: ArgumentHelp("Fail (with --exit-code) when a reported finding is at or above this severity.", valueName: "SEVERITY"))
+    var failOn: String?
+
+    @Option(help: ArgumentHelp("Exit code when --fail-on is reached (default 1; must differ from 2 and 3, the error codes).", valueName: "N"))
+    var exitCode: Int32 = 1
+
+    @Flag(help: "Do not try to update a missing or stale database before scanning.")
+    var skipDbUpdate = false
+
+    @Option(help: ArgumentHelp("Warn when the database is older than this many hours (default 72).", valueName: "HOURS"))
+    var maxDbAge: Double = 72
+
+    @OptionGroup var imageOptions: ImageOptions
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if let severity { _ = try Self.parseSeverities(severity) }
+        if let failOn { _ = try Self.parseSeverity(failOn) }
+        if exitCode == 2 || exitCode == 3 || exitCode < 0 || exitCode > 255 {
+            throw ValidationError("--exit-code must be 0, 1 or 4–255: 2 and 3 mean errors")
+        }
+    }
+
+    func run() async throws {
+        let logger = Console.logger(quiet: options.quiet, debug: options.debug)
+        do {
+            let databasePath = options.resolvedDatabasePath
+            try await DatabaseCommand.ensureDatabase(at: databasePath, options: options, skipUpdate: skipDbUpdate, maxAgeHours: maxDbAge)
+            let inventory = try await ScanRunner.inventory(of: target, scanner: InventoryScanner(logger: logger), imageOptions: imageOptions, options: options)
+            let scanner = VulnerabilityScanner(databasePath: databasePath, maxDatabaseAgeHours: maxDbAge, toolVersion: Bulwark.version)
+            let filter = FindingFilter(severities: try severity.map(Self.parseSeverities) ?? [], ignoreUnfixed: ignoreUnfixed)
+            let report = try scanner.scan(inventory, filter: filter)
+            if !options.quiet && format != .table {
+                for warning in report.warnings { Console.note("warning: \(warning)") }
+            }
+            let colors = options.output == nil && Console.colorsAllowed(fileDescriptor: 1)
+            let bytes = try ScanReportRenderer.render(report, as: format, options: RenderOptions(colors: colors, toolVersion: Bulwark.version, timestamp: Date()))
+            try Console.emit(bytes, to: options.output)
+            if let failOn, let gate = try? Self.parseSeverity(failOn), report.findings.contains(where: { $0.severity >= gate }) {
+                throw ExitCode(exitCode)
+            }
+        } catch let error as BulwarkError {
+            throw ExitStatus.report(error)
+        }
+    }
+
+    static func parseSeverity(_ text: String) throws -> Severity {
+        guard let severity = Severity(rawValue: text.lowercased().trimmingCharacters(in: .whitespaces)) else {
+            throw ValidationError("unknown severity '\(text)': use CRITICAL, HIGH, MEDIUM, LOW, NEGLIGIBLE or UNKNOWN")
+        }
+        return severity
+    }
+
+    static func parseSeverities(_ text: String) throws -> Set<Severity> {
+        Set(try text.split(separator: ",").map { try parseSeverity(String($0)) })
+    }
+}

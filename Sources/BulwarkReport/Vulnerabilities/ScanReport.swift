@@ -1,0 +1,68 @@
+import BulwarkCore
+
+/// The result of a vulnerability scan: what was scanned, with which database, and what was found.
+/// Its JSON encoding is Bulwark's stable scan format (`schemaVersion` 1, see docs/json-format.md).
+public struct ScanReport: Sendable, Codable, Hashable {
+    /// Bumped only for incompatible changes.
+    public var schemaVersion = 1
+    public var tool: String
+    public var toolVersion: String
+    /// When the scan ran (RFC 3339, UTC).
+    public var createdAt: String
+    public var target: ScanTarget
+    public var image: ImageMetadata?
+    public var operatingSystem: OperatingSystem?
+    /// How many packages were matched.
+    public var packageCount: Int
+    /// The advisory database used.
+    public var database: DatabaseSummary?
+    /// Findings, most severe first.
+    public var findings: [Finding]
+    /// Counts per severity of the findings in this report.
+    public var summary: [String: Int]
+    /// Non-fatal problems (stale database, unparsable versions…).
+    public var warnings: [String]
+
+    /// Creates a report; the summary is computed from the findings.
+    public init(
+        tool: String = "bulwark", toolVersion: String, createdAt: String, target: ScanTarget, image: ImageMetadata?,
+        operatingSystem: OperatingSystem?, packageCount: Int, database: DatabaseSummary?, findings: [Finding], warnings: [String]
+    ) {
+        self.tool = tool
+        self.toolVersion = toolVersion
+        self.createdAt = createdAt
+        self.target = target
+        self.image = image
+        self.operatingSystem = operatingSystem
+        self.packageCount = packageCount
+        self.database = database
+        self.findings = findings
+        self.warnings = warnings
+        var counts: [String: Int] = [:]
+        for severity in Severity.allCases { counts[severity.rawValue] = 0 }
+        for finding in findings { counts[finding.severity.rawValue, default: 0] += 1 }
+        self.summary = counts
+    }
+}
+
+/// What a report says about the advisory database it was made with.
+public struct DatabaseSummary: Sendable, Codable, Hashable {
+    public var path: String
+    /// When the database was built (RFC 3339).
+    public var builtAt: String
+    /// Its age in hours at scan time.
+    public var ageHours: Double
+    /// Whether it is older than the configured limit.
+    public var stale: Bool
+    /// Source names it holds.
+    public var sources: [String]
+
+    /// Creates a summary.
+    public init(path: String, builtAt: String, ageHours: Double, stale: Bool, sources: [String]) {
+        self.path = path
+        self.builtAt = builtAt
+        self.ageHours = ageHours
+        self.stale = stale
+        self.sources = sources
+    }
+}

@@ -1,0 +1,25 @@
+/// A small deterministic pseudo-random generator (SplitMix64) so generated test vectors are the
+/// same on every run and machine.
+struct CVSSSplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniformly chosen element of a non-empty array.
+    mutating func pick<Element>(_ elements: [Element]) -> Element {
+        elements[Int(next() % UInt64(elements.count))]
+    }
+
+    /// True with probability `numerator / denominator`.
+    mutating func chance(_ numerator: UInt64, in denominator: UInt64) -> Bool {
+        next() % denominator < numerator
+    }
+}
