@@ -8,13 +8,18 @@ public struct Bulwark: AsyncParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "bulwark",
-        abstract: "Container security scanner: SBOMs of images and root filesystems, offline.",
+        abstract: "Container security scanner: vulnerabilities and SBOMs of images and root filesystems, offline.",
         discussion: """
             Bulwark reads a container image without unpacking it — a `docker save` tarball, an OCI
-            image layout (directory or tar), or an unpacked root filesystem — and lists what is
-            installed in it, each package attributed to the layer that added it.
+            image layout (directory or tar), or an unpacked root filesystem — lists what is installed
+            in it, each package attributed to the layer that added it, and matches it against a local
+            advisory database.
 
             EXAMPLES:
+              bulwark db update                                # fetch advisories (or: bulwark db import PATH)
+              bulwark image alpine.tar                         # vulnerabilities, most severe first
+              bulwark image app.tar --fail-on high             # CI gate: exit 1 on HIGH or CRITICAL
+              bulwark explain CVE-2024-2511 alpine.tar         # why it matched
               bulwark sbom alpine.tar                          # table of packages, by layer
               bulwark sbom app.tar --format cyclonedx -o app.cdx.json
               bulwark sbom ./oci-layout --tag app --platform linux/arm64/v8 --format spdx-json
@@ -22,7 +27,7 @@ public struct Bulwark: AsyncParsableCommand {
 
             EXIT CODES:
               0   success
-              1   findings failed the policy gate (reserved for vulnerability scanning)
+              1   `image --fail-on`: a finding at or above the gate (see --exit-code)
               2   the input is unreadable: corrupt, truncated, hostile, unsupported or missing
               3   local environment error: cannot write the output or scratch files
               64  usage error: unknown option, bad option value

@@ -4,6 +4,7 @@ import Testing
 
 /// Runs the built `bulwark` executable as a user would.
 @Suite struct CLITests {
+    init() {}
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let binary: String? = {
