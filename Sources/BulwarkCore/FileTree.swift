@@ -135,6 +135,42 @@ public struct MemoryFileTree: FileTree, Sendable {
 
 /// Normalizes archive paths into absolute, clean paths and rejects ones that escape the root.
 public enum PathNormalizer {
+    /// The fast path for the common case (`./etc/x`, `etc/x/`): no empty, `.` or `..` components
+    /// after the leading `./`. Returns nil when the slow, general normalization is needed.
+    static func cleanArchivePath(_ name: String) -> String? {
+        var bytes = Substring(name).utf8[...]
+        while bytes.starts(with: [0x2E, 0x2F]) { bytes = bytes.dropFirst(2) }  // "./"
+        while bytes.last == 0x2F { bytes = bytes.dropLast() }
+        guard let first = bytes.first, first != 0x2F else { return bytes.isEmpty && !name.hasPrefix("/") ? "/" : nil }
+        var componentLength = 0
+        var componentAllDots = true
+        for byte in bytes {
+            if byte == 0x2F {
+                // "//", "/./" and "/../" need the general path.
+                if componentLength == 0 || (componentAllDots && componentLength <= 2) { return nil }
+                componentLength = 0
+                componentAllDots = true
+            } else {
+                componentLength += 1
+                if byte != 0x2E { componentAllDots = false }
+            }
+        }
+        if componentAllDots && componentLength <= 2 { return nil }
+        return "/" + String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The last component of an absolute normalized path.
+    public static func baseName(_ path: String) -> Substring {
+        guard let slash = path.lastIndex(of: "/") else { return Substring(path) }
+        return path[path.index(after: slash)...]
+    }
+
+    /// The parent directory of an absolute normalized path (`/` for top-level entries).
+    public static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+
     /// Splits a path into components, dropping empty and `.` parts (but keeping `..`).
     public static func components(of path: String) -> [String] {
         path.split(separator: "/", omittingEmptySubsequences: true).map(String.init).filter { $0 != "." }
@@ -143,6 +179,7 @@ public enum PathNormalizer {
     /// Normalizes an archive entry name (`./etc/x`, `etc/x/`) to `/etc/x`.
     /// Returns nil for a name that is absolute or climbs above the root with `..`.
     public static func archivePath(_ name: String) -> String? {
+        if let clean = cleanArchivePath(name) { return clean }
         if name.hasPrefix("/") { return nil }
         var stack: [String] = []
         for part in components(of: name) {

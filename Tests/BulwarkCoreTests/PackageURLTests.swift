@@ -89,3 +89,18 @@ import Testing
         #expect(Severity.critical > .high)
     }
 }
+
+@Suite struct PathNormalizerFastPathTests {
+    @Test(arguments: [
+        ("./etc/os-release", "/etc/os-release"), ("etc/x/", "/etc/x"), ("./", "/"), (".", "/"), ("a/.../b", "/a/.../b"),
+        ("a/./b", "/a/b"), ("a//b", "/a/b"), ("a/b/..", "/a"), ("./a/.hidden", "/a/.hidden"), ("..a/b", "/..a/b"),
+    ])
+    func agreesWithTheGeneralNormalizer(_ pair: (String, String)) {
+        #expect(PathNormalizer.archivePath(pair.0) == pair.1)
+    }
+
+    @Test(arguments: ["../x", "/abs", "a/../../x", "./../x", ".."])
+    func stillRejectsEscapes(_ name: String) {
+        #expect(PathNormalizer.archivePath(name) == nil)
+    }
+}

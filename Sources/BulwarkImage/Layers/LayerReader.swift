@@ -52,10 +52,9 @@ public struct LayerReader: Sendable {
                 throw BulwarkError.invalid(blobLabel, "entry '\(entry.name.prefix(200))' escapes the root filesystem (absolute path or '..')")
             }
             if path == "/" { continue }
-            let components = PathNormalizer.components(of: path)
-            guard let base = components.last else { continue }
+            let base = PathNormalizer.baseName(path)
             if base.hasPrefix(".wh.") {
-                let parent = "/" + components.dropLast().joined(separator: "/")
+                let parent = PathNormalizer.parent(path)
                 if base == ".wh..wh..opq" {
                     contents.changes.append((parent == "/" ? "/" : parent, .opaque))
                 } else if !base.hasPrefix(".wh..wh.") {
