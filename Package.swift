@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "BulwarkCatalog",
-            dependencies: ["BulwarkCore", "CSQLite"],
+            dependencies: ["BulwarkCore", "BulwarkArchive", "CSQLite"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -55,8 +55,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "BulwarkArchive",
+            dependencies: ["BulwarkCore", "CZlib"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "BulwarkVulnDB",
-            dependencies: ["BulwarkCore", "BulwarkVersion", "CSQLite", "CZlib"],
+            dependencies: ["BulwarkCore", "BulwarkVersion", "BulwarkArchive", "CSQLite", "CZlib"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -113,6 +118,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BulwarkVersionTests", dependencies: ["BulwarkVersion"], swiftSettings: strictSettings),
+        .testTarget(name: "BulwarkArchiveTests", dependencies: ["BulwarkArchive", "BulwarkTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "BulwarkVulnDBTests",
             dependencies: ["BulwarkVulnDB", "BulwarkTestSupport"],

@@ -21,6 +21,15 @@ public struct CatalogResult: Sendable {
     }
 }
 
+/// Where a cataloger applies: installed metadata is read in images and folders, lockfiles only in
+/// folders (`bulwark fs`), as an image's lockfiles describe what was built, not what is installed.
+public enum CatalogScope: String, Sendable, Hashable {
+    /// Installed package databases and metadata (images, root filesystems, folders).
+    case installed
+    /// Lockfiles and manifests (folders only).
+    case lockfile
+}
+
 /// Reads one package format out of a filesystem view.
 ///
 /// Catalogers never see layers, archives or sources: they declare which paths they need
@@ -33,4 +42,23 @@ public protocol Cataloger: Sendable {
     func isInterested(in path: String) -> Bool
     /// Lists the packages in `tree`.
     func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult
+    /// Where it applies (default: installed metadata).
+    var scope: CatalogScope { get }
+}
+
+extension Cataloger {
+    public var scope: CatalogScope { .installed }
+}
+
+/// Examines single files while their layer streams by — compiled binaries (Go build info,
+/// cargo-auditable) and archives (jars) — so no file is ever kept beyond its own analysis.
+///
+/// Analyzers must never throw for bad input: problems become warnings naming the file.
+public protocol FileAnalyzer: Sendable {
+    /// A stable id, e.g. `go-binary`.
+    var id: String { get }
+    /// Whether to read the file at `path` (absolute) with permission bits `mode` and `size` bytes.
+    func wants(path: String, mode: UInt32, size: Int64) -> Bool
+    /// The packages in the file (each with `location` = `path`), plus warnings.
+    func analyze(path: String, bytes: [UInt8]) -> CatalogResult
 }

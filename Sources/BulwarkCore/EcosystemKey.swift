@@ -34,6 +34,8 @@ public enum EcosystemKey {
         case "RubyGems": return "rubygems"
         case "Packagist": return "composer"
         case "NuGet": return "nuget"
+        case "Pub": return "pub"
+        case "SwiftURL": return "swifturl"
         default: return nil
         }
     }

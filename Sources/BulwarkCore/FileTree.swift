@@ -17,6 +17,8 @@ public struct FileNode: Sendable, Hashable {
     public var layerIndex: Int
     /// The bytes, when an analyzer declared interest in this path.
     public var contents: [UInt8]?
+    /// Packages a ``FileAnalyzer`` found in this file while its layer was read (binaries, archives).
+    public var analysis: [Package]?
 
     /// Creates a node.
     public init(kind: FileKind, size: Int64 = 0, mode: UInt32 = 0o644, linkTarget: String? = nil, layerIndex: Int = 0, contents: [UInt8]? = nil) {

@@ -1,4 +1,4 @@
-/// The format a package was installed by. Language ecosystems join this list in later work.
+/// The format a package was installed by; the raw value is also its purl type.
 public enum PackageType: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
     /// Debian/Ubuntu dpkg packages.
     case deb
@@ -6,9 +6,57 @@ public enum PackageType: String, Sendable, Codable, Hashable, CaseIterable, Comp
     case apk
     /// RPM packages (RHEL family, SUSE, Mariner, Amazon Linux, Photon…).
     case rpm
+    /// Python distributions (PyPI).
+    case pypi
+    /// Node packages (npm registry).
+    case npm
+    /// Go modules, including the `stdlib` pseudo-module for the toolchain.
+    case golang
+    /// Java artifacts (`groupId:artifactId`).
+    case maven
+    /// Ruby gems.
+    case gem
+    /// Rust crates.
+    case cargo
+    /// PHP packages (Packagist).
+    case composer
+    /// .NET packages.
+    case nuget
+    /// Swift packages (SwiftPM), named by their repository URL.
+    case swift
+    /// Dart/Flutter packages.
+    case pub
+    /// CocoaPods pods.
+    case cocoapods
 
     /// Whether this is an operating-system package format.
-    public var isOSPackage: Bool { true }
+    public var isOSPackage: Bool {
+        switch self {
+        case .deb, .apk, .rpm: return true
+        default: return false
+        }
+    }
+
+    /// The advisory ecosystem key (see ``EcosystemKey``) for a language package type; nil for OS types.
+    public var ecosystemKey: String? {
+        switch self {
+        case .deb, .apk, .rpm: return nil
+        case .pypi: return "pypi"
+        case .npm: return "npm"
+        case .golang: return "go"
+        case .maven: return "maven"
+        case .gem: return "rubygems"
+        case .cargo: return "cargo"
+        case .composer: return "composer"
+        case .nuget: return "nuget"
+        case .swift: return "swifturl"
+        case .pub: return "pub"
+        case .cocoapods: return nil
+        }
+    }
+
+    /// The short names `--pkg-types` accepts for this type: `os` or `library`, then the type itself.
+    public var selectionClass: String { isOSPackage ? "os" : "library" }
 
     public static func < (lhs: PackageType, rhs: PackageType) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -50,13 +98,19 @@ public struct Package: Hashable, Sendable, Codable {
     public var layer: LayerReference?
     /// Files the package database says this package owns (absolute paths).
     public var installedFiles: [String]
+    /// Whether a lockfile marks it as a development-only dependency.
+    public var isDevelopment: Bool
+    /// Direct dependencies as the lockfile or metadata states them: purls when the version is
+    /// resolved, else `name` (used for SBOM relationships).
+    public var dependencies: [String]
 
     /// Creates a package.
     public init(
         type: PackageType, name: String, version: String, epoch: Int? = nil, upstreamVersion: String,
         release: String? = nil, architecture: String? = nil, sourceName: String? = nil, sourceVersion: String? = nil,
         licenses: [String] = [], maintainer: String? = nil, vendor: String? = nil, modularityLabel: String? = nil,
-        purl: PackageURL, location: String, layer: LayerReference? = nil, installedFiles: [String] = []
+        purl: PackageURL, location: String, layer: LayerReference? = nil, installedFiles: [String] = [],
+        isDevelopment: Bool = false, dependencies: [String] = []
     ) {
         self.type = type
         self.name = name
@@ -75,6 +129,18 @@ public struct Package: Hashable, Sendable, Codable {
         self.location = location
         self.layer = layer
         self.installedFiles = installedFiles
+        self.isDevelopment = isDevelopment
+        self.dependencies = dependencies
+    }
+
+    /// A language package with the common fields (version kept whole; no epoch/release split).
+    public static func library(
+        _ type: PackageType, name: String, version: String, purl: PackageURL, location: String, licenses: [String] = [],
+        isDevelopment: Bool = false, dependencies: [String] = []
+    ) -> Package {
+        Package(
+            type: type, name: name, version: version, upstreamVersion: version, licenses: licenses, purl: purl, location: location,
+            isDevelopment: isDevelopment, dependencies: dependencies)
     }
 
     /// What makes two sightings of a package "the same install": used to find the introducing layer.

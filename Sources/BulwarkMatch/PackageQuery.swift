@@ -28,6 +28,10 @@ struct PackageQuery: Hashable {
             var names = [package.name]
             if let source = package.sourceName, source != package.name { names.append(source) }
             return [PackageQuery(ecosystem: key, names: names, version: package.version)]
+        default:
+            // Language packages: their ecosystem's advisories, by the ecosystem's normalized name.
+            guard let key = package.type.ecosystemKey else { return [] }
+            return [PackageQuery(ecosystem: key, names: [EcosystemKey.normalizeName(package.name, ecosystem: key)], version: package.version)]
         }
     }
 }

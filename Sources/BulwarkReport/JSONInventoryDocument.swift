@@ -201,6 +201,36 @@ struct JSONInventoryDocument: Codable, Sendable {
         var location: String
         var layer: Layer?
         var installedFiles: [String]
+        var isDevelopment: Bool
+        var dependencies: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case type, name, version, epoch, upstreamVersion, release, architecture, sourceName, sourceVersion, licenses
+            case maintainer, vendor, modularityLabel, purl, location, layer, installedFiles, isDevelopment, dependencies
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            type = try container.decode(PackageType.self, forKey: .type)
+            name = try container.decode(String.self, forKey: .name)
+            version = try container.decode(String.self, forKey: .version)
+            epoch = try container.decodeIfPresent(Int.self, forKey: .epoch)
+            upstreamVersion = try container.decode(String.self, forKey: .upstreamVersion)
+            release = try container.decodeIfPresent(String.self, forKey: .release)
+            architecture = try container.decodeIfPresent(String.self, forKey: .architecture)
+            sourceName = try container.decodeIfPresent(String.self, forKey: .sourceName)
+            sourceVersion = try container.decodeIfPresent(String.self, forKey: .sourceVersion)
+            licenses = try container.decode([String].self, forKey: .licenses)
+            maintainer = try container.decodeIfPresent(String.self, forKey: .maintainer)
+            vendor = try container.decodeIfPresent(String.self, forKey: .vendor)
+            modularityLabel = try container.decodeIfPresent(String.self, forKey: .modularityLabel)
+            purl = try container.decode(PackageURL.self, forKey: .purl)
+            location = try container.decode(String.self, forKey: .location)
+            layer = try container.decodeIfPresent(Layer.self, forKey: .layer)
+            installedFiles = try container.decode([String].self, forKey: .installedFiles)
+            isDevelopment = try container.decodeIfPresent(Bool.self, forKey: .isDevelopment) ?? false
+            dependencies = try container.decodeIfPresent([String].self, forKey: .dependencies) ?? []
+        }
 
         init(_ package: Package) {
             type = package.type
@@ -220,6 +250,8 @@ struct JSONInventoryDocument: Codable, Sendable {
             location = package.location
             layer = package.layer.map(Layer.init)
             installedFiles = package.installedFiles
+            isDevelopment = package.isDevelopment
+            dependencies = package.dependencies
         }
 
         var model: Package {
@@ -227,7 +259,8 @@ struct JSONInventoryDocument: Codable, Sendable {
                 type: type, name: name, version: version, epoch: epoch, upstreamVersion: upstreamVersion,
                 release: release, architecture: architecture, sourceName: sourceName, sourceVersion: sourceVersion,
                 licenses: licenses, maintainer: maintainer, vendor: vendor, modularityLabel: modularityLabel,
-                purl: purl, location: location, layer: layer?.model, installedFiles: installedFiles)
+                purl: purl, location: location, layer: layer?.model, installedFiles: installedFiles,
+                isDevelopment: isDevelopment, dependencies: dependencies)
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -249,6 +282,8 @@ struct JSONInventoryDocument: Codable, Sendable {
             try container.encode(location, forKey: .location)
             try container.encode(layer, forKey: .layer)
             try container.encode(installedFiles, forKey: .installedFiles)
+            try container.encode(isDevelopment, forKey: .isDevelopment)
+            try container.encode(dependencies, forKey: .dependencies)
         }
     }
 

@@ -12,7 +12,7 @@ public enum VersionSchemes {
         case "npm": return .npm
         case "go": return .go
         case "maven": return .maven
-        case "cargo": return .cargo
+        case "cargo", "pub", "swifturl": return .cargo  // SemVer 2.0 ordering (Dart and SwiftPM versions are SemVer)
         case "rubygems": return .rubygems
         case "composer": return .composer
         case "nuget": return .nuget

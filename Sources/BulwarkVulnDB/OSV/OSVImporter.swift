@@ -1,3 +1,4 @@
+import BulwarkArchive
 import BulwarkCore
 import Dispatch
 import Foundation

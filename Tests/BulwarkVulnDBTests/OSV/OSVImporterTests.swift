@@ -1,3 +1,4 @@
+import BulwarkTestSupport
 import BulwarkCore
 import Foundation
 import Testing
@@ -78,7 +79,7 @@ struct OSVImporterTests {
 
     @Test("hostile and malformed records are skipped and counted; the rest imports")
     func hostileRecords() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let records: [String: String] = [
@@ -128,7 +129,7 @@ struct OSVImporterTests {
 
     @Test("a zip export imports into a database; bad entries are counted, not fatal")
     func zipIntoDatabase() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         var zip = TestZipWriter()
         for index in 0..<1500 {
@@ -152,7 +153,7 @@ struct OSVImporterTests {
 
     @Test("a JSON array file and a missing path")
     func singleFileAndMissing() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let path = directory.path + "/records.json"
         try Data(#"[{"id":"A"},{"id":"B"}]"#.utf8).write(to: URL(fileURLWithPath: path))

@@ -1,3 +1,4 @@
+import BulwarkTestSupport
 import BulwarkCore
 import CSQLite
 import Foundation
@@ -14,7 +15,7 @@ struct DatabaseBenchmarkTests {
     @Test("import a synthetic OSV corpus and time 10,000 lookups", .enabled(if: environment["BULWARK_BENCH"] == "1"))
     func importAndLookup() throws {
         let corpus = try #require(Self.environment["BULWARK_BENCH_CORPUS"], "set BULWARK_BENCH_CORPUS to a corpus from benchmarks/gen-osv-corpus.py")
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let path = directory.path + "/bench.sqlite"
 

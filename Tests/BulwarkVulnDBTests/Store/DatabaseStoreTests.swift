@@ -1,3 +1,4 @@
+import BulwarkTestSupport
 import BulwarkCore
 import CSQLite
 import Foundation
@@ -36,7 +37,7 @@ enum StoreSamples {
 struct DatabaseStoreTests {
     @Test("advisories, affected entries, aliases and metadata round-trip")
     func roundTrip() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let path = directory.path + "/db.sqlite"
         try StoreSamples.build(at: path)
@@ -70,7 +71,7 @@ struct DatabaseStoreTests {
 
     @Test("adding the same (source, id) replaces the advisory and its rows")
     func replaces() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let path = directory.path + "/db.sqlite"
         var newer = StoreSamples.ghsa
@@ -91,7 +92,7 @@ struct DatabaseStoreTests {
 
     @Test("enrichments merge field by field")
     func enrichmentMerge() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let path = directory.path + "/db.sqlite"
         let builder = try DatabaseBuilder(destination: path)
@@ -109,7 +110,7 @@ struct DatabaseStoreTests {
 
     @Test("abort, a failure mid-import and an uncommitted builder leave the old file byte-identical")
     func failedImportLeavesOldFile() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let path = directory.path + "/db.sqlite"
         try StoreSamples.build(at: path)
@@ -159,7 +160,7 @@ struct DatabaseStoreTests {
 
     @Test("a reader keeps the old database after an update replaces the file")
     func readerKeepsOldInode() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let path = directory.path + "/db.sqlite"
         try StoreSamples.build(at: path, [StoreSamples.ghsa])
@@ -174,7 +175,7 @@ struct DatabaseStoreTests {
 
     @Test("incremental import starts from a copy of the existing database")
     func incremental() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let path = directory.path + "/db.sqlite"
         try StoreSamples.build(at: path, [StoreSamples.ghsa])
@@ -189,7 +190,7 @@ struct DatabaseStoreTests {
 
     @Test("missing, foreign and newer-schema files give clear errors")
     func openErrors() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let missing = directory.path + "/none.sqlite"
         #expect { try AdvisoryDatabase(path: missing) } throws: { error in
@@ -220,7 +221,7 @@ struct DatabaseStoreTests {
 
     @Test("bundles round-trip and a damaged bundle never replaces the database")
     func bundle() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let path = directory.path + "/db.sqlite"
         try StoreSamples.build(at: path)

@@ -1,24 +1,28 @@
 import CZlib
 import Foundation
 
-/// Builds zip files in memory for tests: stored or deflated entries, with a way to corrupt CRCs.
-struct TestZipWriter {
-    struct Entry {
+/// Writes zip archives in memory for tests (stored or deflated entries, optional wrong CRCs).
+public struct TestZipWriter {
+    /// Creates an empty archive.
+    public init() {}
+
+    /// One entry to write.
+    public struct Entry {
         var name: String
         var content: [UInt8]
         var deflate: Bool
         var crcOverride: UInt32?
     }
 
-    var entries: [Entry] = []
+    public var entries: [Entry] = []
 
-    mutating func add(_ name: String, _ content: [UInt8], deflate: Bool = true, crcOverride: UInt32? = nil) {
+    public mutating func add(_ name: String, _ content: [UInt8], deflate: Bool = true, crcOverride: UInt32? = nil) {
         entries.append(Entry(name: name, content: content, deflate: deflate, crcOverride: crcOverride))
     }
 
-    mutating func add(_ name: String, text: String, deflate: Bool = true) { add(name, Array(text.utf8), deflate: deflate) }
+    public mutating func add(_ name: String, text: String, deflate: Bool = true) { add(name, Array(text.utf8), deflate: deflate) }
 
-    static func rawDeflate(_ input: [UInt8]) -> [UInt8] {
+    public static func rawDeflate(_ input: [UInt8]) -> [UInt8] {
         var stream = z_stream()
         _ = deflateInit2_(&stream, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         defer { deflateEnd(&stream) }
@@ -36,11 +40,11 @@ struct TestZipWriter {
         return Array(output[0..<produced])
     }
 
-    static func crc(_ bytes: [UInt8]) -> UInt32 {
+    public static func crc(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBufferPointer { UInt32(truncatingIfNeeded: crc32(0, $0.baseAddress, uInt($0.count))) }
     }
 
-    func bytes() -> [UInt8] {
+    public func bytes() -> [UInt8] {
         var out: [UInt8] = []
         var central: [UInt8] = []
         func le16(_ value: Int, _ target: inout [UInt8]) { target += [UInt8(value & 0xff), UInt8((value >> 8) & 0xff)] }
@@ -65,22 +69,24 @@ struct TestZipWriter {
         return out
     }
 
-    func write(to path: String) throws {
+    public func write(to path: String) throws {
         try Data(bytes()).write(to: URL(fileURLWithPath: path))
     }
 }
 
 /// A fresh temporary directory for one test, removed by the caller with `cleanup()`.
-struct TemporaryDirectory {
-    let path: String
+public struct ScratchDirectory {
+    /// The directory.
+    public let path: String
 
-    init() throws {
+    /// Creates the directory.
+    public init() throws {
         path = NSTemporaryDirectory() + "bulwark-vulndb-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
-    func cleanup() { try? FileManager.default.removeItem(atPath: path) }
+    public func cleanup() { try? FileManager.default.removeItem(atPath: path) }
 
     /// Files in the directory (names only).
-    func listing() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
+    public func listing() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
 }

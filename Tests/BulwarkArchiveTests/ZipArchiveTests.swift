@@ -1,13 +1,14 @@
+import BulwarkTestSupport
 import BulwarkCore
 import Foundation
 import Testing
-@testable import BulwarkVulnDB
+@testable import BulwarkArchive
 
 @Suite("Zip reader")
 struct ZipArchiveTests {
     @Test("reads stored and deflated entries with CRC checks")
     func readsEntries() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         var zip = TestZipWriter()
         let text = String(repeating: "{\"id\":\"GHSA-1\"} ", count: 200)
@@ -27,7 +28,7 @@ struct ZipArchiveTests {
 
     @Test("a bad CRC is an integrity error")
     func badCRC() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         var zip = TestZipWriter()
         zip.add("x.json", Array("hello world".utf8), crcOverride: 0xdeadbeef)
@@ -39,7 +40,7 @@ struct ZipArchiveTests {
 
     @Test("truncated zips are rejected at open or read, never crash", arguments: [10, 40, 100, 200])
     func truncated(keep: Int) throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         var zip = TestZipWriter()
         zip.add("x.json", Array(String(repeating: "abc", count: 100).utf8))
@@ -54,7 +55,7 @@ struct ZipArchiveTests {
 
     @Test("a zip bomb is refused by the compression-ratio guard")
     func zipBomb() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         var zip = TestZipWriter()
         zip.add("bomb.json", [UInt8](repeating: 0, count: 32 << 20))
@@ -66,7 +67,7 @@ struct ZipArchiveTests {
 
     @Test("entry size, total size and entry count limits apply at open")
     func limits() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         var zip = TestZipWriter()
         for index in 0..<5 { zip.add("f\(index).json", [UInt8](repeating: 65, count: 1000)) }
@@ -81,7 +82,7 @@ struct ZipArchiveTests {
 
     @Test("a file that is not a zip is invalid input")
     func notAZip() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         let path = directory.path + "/no.zip"
         try Data(repeating: 7, count: 5000).write(to: URL(fileURLWithPath: path))
@@ -90,7 +91,7 @@ struct ZipArchiveTests {
 
     @Test("corrupt deflate data is an error, not a crash")
     func corruptDeflate() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.cleanup() }
         var zip = TestZipWriter()
         zip.add("x.json", Array(String(repeating: "abcdefgh", count: 500).utf8))
