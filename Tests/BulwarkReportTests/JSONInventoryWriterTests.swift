@@ -73,7 +73,7 @@ struct JSONInventoryWriterTests {
                 == [
                     "type", "name", "version", "epoch", "upstreamVersion", "release", "architecture", "sourceName",
                     "sourceVersion", "licenses", "maintainer", "vendor", "modularityLabel", "purl", "location", "layer",
-                    "installedFiles",
+                    "installedFiles", "isDevelopment", "dependencies",
                 ])
         #expect(login["epoch"] as? Int == 1)
         #expect(login["vendor"] is NSNull)

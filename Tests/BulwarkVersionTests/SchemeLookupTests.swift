@@ -8,13 +8,13 @@ import Testing
         ("debian:12", VersionScheme.dpkg), ("ubuntu:22.04", .dpkg), ("alpine:3.19", .apk), ("wolfi", .apk), ("chainguard", .apk),
         ("redhat:9", .rpm), ("rocky:9", .rpm), ("almalinux:8", .rpm), ("suse:15.5", .rpm), ("opensuse:15.5", .rpm),
         ("pypi", .pep440), ("npm", .npm), ("go", .go), ("maven", .maven), ("cargo", .cargo), ("rubygems", .rubygems),
-        ("composer", .composer), ("nuget", .nuget),
+        ("composer", .composer), ("nuget", .nuget), ("pub", .cargo), ("swifturl", .cargo),
     ])
     func mapsEcosystemKeys(key: String, scheme: VersionScheme) {
         #expect(VersionSchemes.scheme(forEcosystem: key) == scheme)
     }
 
-    @Test(arguments: ["", "hackage", "Debian:12", "pub", "debianx:1", "cran"])
+    @Test(arguments: ["", "hackage", "Debian:12", "hex", "debianx:1", "cran"])
     func unknownKeysHaveNoScheme(key: String) {
         #expect(VersionSchemes.scheme(forEcosystem: key) == nil)
     }
