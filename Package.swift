@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -46,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "BulwarkCatalog",
-            dependencies: ["BulwarkCore", "BulwarkArchive", "CSQLite"],
+            dependencies: ["BulwarkCore", "BulwarkArchive", "CSQLite", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(

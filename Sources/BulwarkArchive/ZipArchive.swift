@@ -3,17 +3,28 @@ import CZlib
 import Foundation
 
 /// A read-only zip file: the central directory is read at open (ZIP64 sizes and offsets
-/// understood), entries are read on demand with `pread`, stored or deflated, CRC-32 checked.
-/// Reading entries from several threads at once is safe.
+/// understood), entries are read on demand (with `pread` from a file, or sliced from bytes held in
+/// memory), stored or deflated, CRC-32 checked. Reading entries from several threads at once is safe.
 public final class ZipArchive: @unchecked Sendable {
-    /// The zip file path, for messages.
+    /// The zip file path (or the label of an in-memory zip), for messages.
     public let path: String
     /// The entries, in central-directory order.
     public let entries: [ZipEntry]
     /// The limits applied.
     public let limits: ZipLimits
-    private let descriptor: Int32
+    private let backing: ZipBacking
     private let fileSize: Int
+
+    /// Reads a zip held in memory (a jar inside an image layer, a jar inside a jar); `label`
+    /// names it in messages (e.g. `/app/x.war!/WEB-INF/lib/y.jar`).
+    public init(bytes: [UInt8], label: String, limits: ZipLimits = .standard) throws(BulwarkError) {
+        path = label
+        self.limits = limits
+        let memory = ZipBacking.memory(bytes)
+        backing = memory
+        fileSize = bytes.count
+        entries = try Self.readCentralDirectory(backing: memory, fileSize: bytes.count, path: label, limits: limits)
+    }
 
     /// Opens `path` and reads its central directory.
     public init(path: String, limits: ZipLimits = .standard) throws(BulwarkError) {
@@ -29,22 +40,30 @@ public final class ZipArchive: @unchecked Sendable {
             close(descriptor)
             throw BulwarkError(.io, "\(path): cannot stat the zip")
         }
-        self.descriptor = descriptor
+        let file = ZipBacking.file(descriptor)
+        backing = file
         fileSize = Int(status.st_size)
         do {
-            entries = try Self.readCentralDirectory(descriptor: descriptor, fileSize: fileSize, path: path, limits: limits)
+            entries = try Self.readCentralDirectory(backing: file, fileSize: Int(status.st_size), path: path, limits: limits)
         } catch {
             close(descriptor)
             throw error
         }
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        if case .file(let descriptor) = backing { close(descriptor) }
+    }
 
-    /// Reads exactly `count` bytes at `offset`.
-    private static func read(_ descriptor: Int32, at offset: Int, count: Int, fileSize: Int, path: String) throws(BulwarkError) -> [UInt8] {
+    /// Reads exactly `count` bytes at `offset` from the file or the in-memory bytes.
+    private static func read(_ backing: ZipBacking, at offset: Int, count: Int, fileSize: Int, path: String) throws(BulwarkError) -> [UInt8] {
         guard offset >= 0, count >= 0, offset <= fileSize, count <= fileSize - offset else {
             throw BulwarkError.invalid(path, "zip structure points outside the file (truncated zip?)")
+        }
+        let descriptor: Int32
+        switch backing {
+        case .memory(let bytes): return Array(bytes[offset..<(offset + count)])
+        case .file(let fileDescriptor): descriptor = fileDescriptor
         }
         var buffer = [UInt8](repeating: 0, count: count)
         var filled = 0
@@ -59,11 +78,11 @@ public final class ZipArchive: @unchecked Sendable {
         return buffer
     }
 
-    private static func readCentralDirectory(descriptor: Int32, fileSize: Int, path: String, limits: ZipLimits) throws(BulwarkError) -> [ZipEntry] {
+    private static func readCentralDirectory(backing: ZipBacking, fileSize: Int, path: String, limits: ZipLimits) throws(BulwarkError) -> [ZipEntry] {
         // The end-of-central-directory record is within the last 22 + 65535 bytes.
         let tailLength = min(fileSize, 22 + 65_535)
         guard tailLength >= 22 else { throw BulwarkError.invalid(path, "not a zip file (too short)") }
-        let tail = try read(descriptor, at: fileSize - tailLength, count: tailLength, fileSize: fileSize, path: path)
+        let tail = try read(backing, at: fileSize - tailLength, count: tailLength, fileSize: fileSize, path: path)
         var recordIndex: Int?
         var index = tail.count - 22
         while index >= 0 {
@@ -86,13 +105,13 @@ public final class ZipArchive: @unchecked Sendable {
         if entryCount == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
             // ZIP64: a locator 20 bytes before the record points at the ZIP64 end record.
             let locatorStart = fileSize - tailLength + recordIndex - 20
-            let locator = try read(descriptor, at: locatorStart, count: 20, fileSize: fileSize, path: path)
+            let locator = try read(backing, at: locatorStart, count: 20, fileSize: fileSize, path: path)
             var cursor = ByteCursor(locator, at: 0)
             guard cursor.u32() == 0x0706_4b50 else { throw BulwarkError.invalid(path, "ZIP64 locator missing") }
             _ = cursor.u32()
             let zip64Offset = cursor.u64()
             guard zip64Offset < UInt64(fileSize) else { throw BulwarkError.invalid(path, "ZIP64 record outside the file") }
-            let zip64 = try read(descriptor, at: Int(zip64Offset), count: 56, fileSize: fileSize, path: path)
+            let zip64 = try read(backing, at: Int(zip64Offset), count: 56, fileSize: fileSize, path: path)
             var fields = ByteCursor(zip64, at: 0)
             guard fields.u32() == 0x0606_4b50 else { throw BulwarkError.invalid(path, "ZIP64 end record missing") }
             fields.skip(20)
@@ -110,7 +129,7 @@ public final class ZipArchive: @unchecked Sendable {
             throw BulwarkError(.limitExceeded, "\(path): zip lists \(entryCount) entries, more than the \(limits.maximumEntries) allowed")
         }
         guard directorySize >= entryCount * 46 else { throw BulwarkError.invalid(path, "central directory is too small for its entries") }
-        let directory = try read(descriptor, at: directoryOffset, count: directorySize, fileSize: fileSize, path: path)
+        let directory = try read(backing, at: directoryOffset, count: directorySize, fileSize: fileSize, path: path)
         var cursor = ByteCursor(directory, at: 0)
         var entries: [ZipEntry] = []
         entries.reserveCapacity(entryCount)
@@ -172,12 +191,12 @@ public final class ZipArchive: @unchecked Sendable {
            entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maximumCompressionRatio {
             throw BulwarkError(.limitExceeded, "\(label): compression ratio above \(limits.maximumCompressionRatio):1 (zip bomb?)")
         }
-        let header = try Self.read(descriptor, at: entry.localHeaderOffset, count: 30, fileSize: fileSize, path: label)
+        let header = try Self.read(backing, at: entry.localHeaderOffset, count: 30, fileSize: fileSize, path: label)
         var cursor = ByteCursor(header, at: 0)
         guard cursor.u32() == 0x0403_4b50 else { throw BulwarkError.invalid(label, "local header is corrupt") }
         cursor.skip(22)
         let dataStart = entry.localHeaderOffset + 30 + Int(cursor.u16()) + Int(cursor.u16())
-        let compressed = try Self.read(descriptor, at: dataStart, count: entry.compressedSize, fileSize: fileSize, path: label)
+        let compressed = try Self.read(backing, at: dataStart, count: entry.compressedSize, fileSize: fileSize, path: label)
         let content: [UInt8]
         switch entry.method {
         case 0:
@@ -196,6 +215,12 @@ public final class ZipArchive: @unchecked Sendable {
         }
         return content
     }
+}
+
+/// Where a zip's bytes come from: an open file descriptor (owned, closed on deinit) or memory.
+private enum ZipBacking {
+    case file(Int32)
+    case memory([UInt8])
 }
 
 /// Little-endian reads over a byte array; reads past the end yield zeros (callers check `remaining`).

@@ -1,9 +1,19 @@
 import BulwarkCore
 
-/// The catalogers Bulwark runs, in a fixed order.
+/// The catalogers and file analyzers Bulwark runs, in a fixed order.
 public enum CatalogerRegistry {
     /// Every OS package cataloger.
     public static var osPackageCatalogers: [any Cataloger] {
         [DpkgCataloger(), APKCataloger(), RPMCataloger()]
+    }
+
+    /// Language package catalogers that read metadata and lockfiles from the merged tree.
+    public static var languageCatalogers: [any Cataloger] {
+        []
+    }
+
+    /// Analyzers of single files: compiled binaries and archives.
+    public static var fileAnalyzers: [any FileAnalyzer] {
+        []
     }
 }

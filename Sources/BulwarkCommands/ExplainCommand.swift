@@ -35,7 +35,8 @@ struct ExplainCommand: AsyncParsableCommand {
 
     func explanation() async throws(BulwarkError) -> [UInt8] {
             let inventory = try await ScanRunner.inventory(
-                of: target, scanner: InventoryScanner(logger: Console.logger(quiet: options.quiet, debug: options.debug)), imageOptions: imageOptions, options: options)
+                of: target, scanner: InventoryScanner(logger: Console.logger(quiet: options.quiet, debug: options.debug)), imageOptions: imageOptions,
+                packages: PackageSelection(), options: options)
             let scanner = VulnerabilityScanner(databasePath: options.resolvedDatabasePath, toolVersion: Bulwark.version)
             let report = try scanner.scan(inventory, filter: FindingFilter())
             let wanted = id.uppercased()

@@ -55,6 +55,7 @@ struct ImageCommand: AsyncParsableCommand {
     var maxDbAge: Double = 72
 
     @OptionGroup var imageOptions: ImageOptions
+    @OptionGroup var packageOptions: PackageOptions
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
@@ -70,7 +71,8 @@ struct ImageCommand: AsyncParsableCommand {
         do {
             let databasePath = options.resolvedDatabasePath
             try await DatabaseCommand.ensureDatabase(at: databasePath, options: options, skipUpdate: skipDbUpdate, maxAgeHours: maxDbAge)
-            let inventory = try await ScanRunner.inventory(of: target, scanner: InventoryScanner(logger: logger), imageOptions: imageOptions, options: options)
+            let inventory = try await ScanRunner.inventory(
+                of: target, scanner: InventoryScanner(logger: logger), imageOptions: imageOptions, packages: packageOptions.selection, options: options)
             let scanner = VulnerabilityScanner(databasePath: databasePath, maxDatabaseAgeHours: maxDbAge, toolVersion: Bulwark.version)
             let filter = FindingFilter(severities: try severity.map(Self.parseSeverities) ?? [], ignoreUnfixed: ignoreUnfixed)
             let report = try scanner.scan(inventory, filter: filter)

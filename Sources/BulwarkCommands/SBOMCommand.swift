@@ -28,12 +28,14 @@ struct SBOMCommand: AsyncParsableCommand {
 
     @OptionGroup var output: SBOMFormatOption
     @OptionGroup var imageOptions: ImageOptions
+    @OptionGroup var packageOptions: PackageOptions
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
         let scanner = InventoryScanner(logger: Console.logger(quiet: options.quiet, debug: options.debug))
         do {
-            let inventory = try await ScanRunner.inventory(of: target, scanner: scanner, imageOptions: imageOptions, options: options)
+            let inventory = try await ScanRunner.inventory(
+                of: target, scanner: scanner, imageOptions: imageOptions, packages: packageOptions.selection, options: options)
             try ScanRunner.write(inventory, format: output.format, options: options)
         } catch let error as BulwarkError {
             throw ExitStatus.report(error)
@@ -67,16 +69,41 @@ struct RootfsCommand: AsyncParsableCommand {
     var directory: String
 
     @OptionGroup var output: SBOMFormatOption
+    @OptionGroup var packageOptions: PackageOptions
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
         let scanner = InventoryScanner(logger: Console.logger(quiet: options.quiet, debug: options.debug))
         do {
-            try ScanRunner.write(try scanner.scanRootfs(at: directory), format: output.format, options: options)
+            try ScanRunner.write(try scanner.scanRootfs(at: directory, packages: packageOptions.selection), format: output.format, options: options)
         } catch let error as BulwarkError {
             throw ExitStatus.report(error)
         }
     }
+}
+
+/// Which packages a scan keeps.
+struct PackageOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Package types to report, comma-separated: os, library, or deb, apk, rpm, pypi, npm, golang, maven, gem, cargo, composer, nuget, swift, pub, cocoapods (default: all).",
+        valueName: "LIST"))
+    var pkgTypes: String?
+
+    @Flag(help: "Leave out development-only dependencies (lockfile dev/test scopes).")
+    var excludeDev = false
+
+    func validate() throws {
+        let known = Set(["os", "library"] + PackageType.allCases.map(\.rawValue))
+        for item in types where !known.contains(item) {
+            throw ValidationError("unknown package type '\(item)' in --pkg-types; use os, library or one of: \(PackageType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    var types: Set<String> {
+        Set((pkgTypes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
+    }
+
+    var selection: PackageSelection { PackageSelection(types: types, excludeDevelopment: excludeDev) }
 }
 
 /// Options that pick one image out of an archive or layout.
@@ -95,15 +122,19 @@ struct ImageOptions: ParsableArguments {
 /// Shared steps of the scanning commands: options → engine → writer.
 enum ScanRunner {
     /// The inventory of an image archive, OCI layout or root filesystem directory.
-    static func inventory(of target: String, scanner: InventoryScanner, imageOptions: ImageOptions, options: GlobalOptions) async throws(BulwarkError) -> Inventory {
-        if SBOMCommand.isRootfs(target) { return try scanner.scanRootfs(at: target) }
-        return try await scanImage(target, scanner: scanner, imageOptions: imageOptions, options: options)
+    static func inventory(
+        of target: String, scanner: InventoryScanner, imageOptions: ImageOptions, packages: PackageSelection, options: GlobalOptions
+    ) async throws(BulwarkError) -> Inventory {
+        if SBOMCommand.isRootfs(target) { return try scanner.scanRootfs(at: target, packages: packages) }
+        return try await scanImage(target, scanner: scanner, imageOptions: imageOptions, packages: packages, options: options)
     }
 
-    static func scanImage(_ target: String, scanner: InventoryScanner, imageOptions: ImageOptions, options: GlobalOptions) async throws(BulwarkError) -> Inventory {
+    static func scanImage(
+        _ target: String, scanner: InventoryScanner, imageOptions: ImageOptions, packages: PackageSelection, options: GlobalOptions
+    ) async throws(BulwarkError) -> Inventory {
         let scratch = options.scratchDirectory
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let scanOptions = InventoryScanOptions(selection: try imageOptions.selection(), scratchDirectory: scratch)
+        let scanOptions = InventoryScanOptions(selection: try imageOptions.selection(), scratchDirectory: scratch, packages: packages)
         let started = Date()
         if !options.quiet && Console.progressAllowed { Console.note("Reading \(target)…") }
         let inventory = try await scanner.scanImage(at: target, options: scanOptions)

@@ -6,6 +6,8 @@ public enum TargetKind: String, Sendable, Codable, Hashable {
     case ociLayout = "oci-layout"
     /// An unpacked root filesystem directory.
     case rootfs
+    /// A project folder (`bulwark fs`): lockfiles and installed metadata.
+    case filesystem
 }
 
 /// The scanned target: its kind and how the user named it.

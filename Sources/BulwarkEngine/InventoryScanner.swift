@@ -4,6 +4,34 @@ import BulwarkImage
 import Foundation
 import Logging
 
+/// Which packages an inventory keeps.
+public struct PackageSelection: Sendable {
+    /// `os`, `library`, or package types (`deb`, `npm`, `pypi`, …); empty keeps everything.
+    public var types: Set<String>
+    /// Leave out development-only dependencies.
+    public var excludeDevelopment: Bool
+
+    /// Creates a selection.
+    public init(types: Set<String> = [], excludeDevelopment: Bool = false) {
+        self.types = types
+        self.excludeDevelopment = excludeDevelopment
+    }
+
+    /// Whether `package` is kept.
+    public func keeps(_ package: Package) -> Bool {
+        if excludeDevelopment && package.isDevelopment { return false }
+        if types.isEmpty { return true }
+        return types.contains(package.type.selectionClass) || types.contains(package.type.rawValue)
+    }
+
+    /// Whether any package of `type` could be kept (catalogers of unwanted types are not run).
+    public func wants(_ isOS: Bool) -> Bool {
+        if types.isEmpty { return true }
+        if isOS { return types.contains("os") || types.contains { ["deb", "apk", "rpm"].contains($0) } }
+        return types.contains { $0 != "os" && !["deb", "apk", "rpm"].contains($0) }
+    }
+}
+
 /// Options that shape one inventory scan.
 public struct InventoryScanOptions: Sendable {
     /// Which image to pick from a multi-image or multi-platform source.
@@ -12,37 +40,60 @@ public struct InventoryScanOptions: Sendable {
     public var scratchDirectory: String
     /// How many layers are read at once.
     public var parallelLayers: Int
+    /// Which packages to keep.
+    public var packages: PackageSelection
 
     /// Creates options; parallelism defaults to the number of active cores.
-    public init(selection: ImageSelection = ImageSelection(), scratchDirectory: String = NSTemporaryDirectory(), parallelLayers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(
+        selection: ImageSelection = ImageSelection(), scratchDirectory: String = NSTemporaryDirectory(),
+        parallelLayers: Int = ProcessInfo.processInfo.activeProcessorCount, packages: PackageSelection = PackageSelection()
+    ) {
         self.selection = selection
         self.scratchDirectory = scratchDirectory
         self.parallelLayers = max(1, parallelLayers)
+        self.packages = packages
     }
 }
 
 /// Composes a scan from source to inventory: open the image, read layers in parallel keeping only
-/// the bytes catalogers asked for, apply the layers, detect the OS, run the catalogers, and attribute
-/// each package to the layer that introduced it.
+/// the bytes catalogers asked for (and letting file analyzers look at binaries and archives as they
+/// stream by), apply the layers, detect the OS, run the catalogers, and attribute each package to
+/// the layer that introduced it.
 public struct InventoryScanner: Sendable {
-    /// The catalogers that run.
-    public var catalogers: [any Cataloger]
+    /// OS package catalogers (their packages are attributed by continuous presence across layers).
+    public var osCatalogers: [any Cataloger]
+    /// Language catalogers (their packages are attributed to the layer of the file they come from).
+    public var languageCatalogers: [any Cataloger]
+    /// Per-file analyzers.
+    public var analyzers: [any FileAnalyzer]
     /// The OS detector.
     public var detector = OSDetector()
     /// Where progress and diagnostics go.
     public var logger: Logger
 
-    /// Creates a scanner with the default catalogers.
-    public init(catalogers: [any Cataloger] = CatalogerRegistry.osPackageCatalogers, logger: Logger = Logger(label: "bulwark")) {
-        self.catalogers = catalogers
+    /// Creates a scanner with the default catalogers and analyzers.
+    public init(
+        osCatalogers: [any Cataloger] = CatalogerRegistry.osPackageCatalogers,
+        languageCatalogers: [any Cataloger] = CatalogerRegistry.languageCatalogers,
+        analyzers: [any FileAnalyzer] = CatalogerRegistry.fileAnalyzers, logger: Logger = Logger(label: "bulwark")
+    ) {
+        self.osCatalogers = osCatalogers
+        self.languageCatalogers = languageCatalogers
+        self.analyzers = analyzers
         self.logger = logger
     }
 
-    /// The union of the paths the detector and catalogers need.
-    var interest: PathInterest {
-        let catalogers = self.catalogers
-        let detector = self.detector
-        return { path in detector.isInterested(in: path) || catalogers.contains { $0.isInterested(in: path) } }
+    /// The catalogers in effect for `scopes` and `selection`.
+    func active(scopes: Set<CatalogScope>, selection: PackageSelection) -> (os: [any Cataloger], language: [any Cataloger], analyzers: [any FileAnalyzer]) {
+        (
+            selection.wants(true) ? osCatalogers.filter { scopes.contains($0.scope) } : [],
+            selection.wants(false) ? languageCatalogers.filter { scopes.contains($0.scope) } : [],
+            selection.wants(false) ? analyzers : []
+        )
+    }
+
+    static func interest(_ catalogers: [any Cataloger], detector: OSDetector) -> PathInterest {
+        { path in detector.isInterested(in: path) || catalogers.contains { $0.isInterested(in: path) } }
     }
 
     /// Scans an image archive or layout at `path`.
@@ -54,51 +105,79 @@ public struct InventoryScanner: Sendable {
 
     /// Scans an already resolved image.
     public func scan(_ image: ResolvedImage, options: InventoryScanOptions) async throws(BulwarkError) -> Inventory {
-        let reader = LayerReader(interest: interest)
+        let active = active(scopes: [.installed], selection: options.packages)
+        let osInterest = Self.interest(active.os, detector: detector)
+        let reader = LayerReader(interest: Self.interest(active.os + active.language, detector: detector), analyzers: active.analyzers)
         let label = image.target.name
         logger.debug("reading \(image.layers.count) layers of \(label) with \(options.parallelLayers) workers")
         let layers = try await readLayers(image.layers, reader: reader, label: label, parallelism: options.parallelLayers)
 
         var tree = MemoryFileTree()
         var snapshots: [(layer: Int, tree: MemoryFileTree)] = []
+        var warnings: [String] = []
         for (index, layer) in layers.enumerated() {
             LayerApplier.apply(layer, to: &tree)
-            if layer.touchesCollectedFiles && index < layers.count - 1 {
-                snapshots.append((index, Self.collectedOnly(tree)))
+            warnings += layer.warnings
+            if index < layers.count - 1 && layer.touchesCollectedFiles && layer.changes.contains(where: { osInterest($0.path) }) {
+                snapshots.append((index, Self.collectedOnly(tree, interest: osInterest)))
             }
         }
         let os = detector.detect(tree)
         let context = CatalogContext(operatingSystem: os)
-        var warnings: [String] = []
         // Which layer each package identity has been continuously present since.
         var since: [PackageIdentity: Int] = [:]
         for snapshot in snapshots {
-            let identities = Set(try catalogAll(snapshot.tree, context: context, label: label, warnings: &warnings).map(\.identity))
+            let identities = Set(try catalogAll(active.os, snapshot.tree, context: context, label: label, warnings: &warnings).map(\.identity))
             since = since.filter { identities.contains($0.key) }
             for identity in identities where since[identity] == nil { since[identity] = snapshot.layer }
         }
-        var packages = try catalogAll(tree, context: context, label: label, warnings: &warnings)
+        var packages = try catalogAll(active.os, tree, context: context, label: label, warnings: &warnings)
         let references = image.metadata.layers
         for index in packages.indices {
             let identity = packages[index].identity
             let layerIndex = since[identity] ?? max(0, layers.count - 1)
             if layerIndex < references.count { packages[index].layer = references[layerIndex] }
         }
+        var language = try catalogAll(active.language, tree, context: context, label: label, warnings: &warnings) + Self.analyzed(tree)
+        for index in language.indices {
+            // A language package comes from one file: the layer that wrote that file last.
+            if let node = tree.node(at: language[index].location), node.layerIndex < references.count {
+                language[index].layer = references[node.layerIndex]
+            }
+        }
+        packages = (packages + language).filter(options.packages.keeps)
         // Nothing is reported before every layer's digest has been checked.
         for layer in layers { try layer.verify() }
         return Inventory(target: image.target, image: image.metadata, operatingSystem: os, packages: Self.sorted(packages), warnings: warnings)
     }
 
-    /// Scans an unpacked root filesystem directory.
-    public func scanRootfs(at path: String) throws(BulwarkError) -> Inventory {
-        let tree = try RootfsReader(interest: interest).read(root: path)
-        let os = detector.detect(tree)
-        var warnings: [String] = []
-        let packages = try catalogAll(tree, context: CatalogContext(operatingSystem: os), label: path, warnings: &warnings)
-        return Inventory(target: ScanTarget(kind: .rootfs, name: path), operatingSystem: os, packages: Self.sorted(packages), warnings: warnings)
+    /// Scans an unpacked root filesystem directory (installed packages only).
+    public func scanRootfs(at path: String, packages selection: PackageSelection = PackageSelection()) throws(BulwarkError) -> Inventory {
+        try scanDirectory(at: path, kind: .rootfs, scopes: [.installed], selection: selection)
     }
 
-    private func catalogAll(_ tree: any FileTree, context: CatalogContext, label: String, warnings: inout [String]) throws(BulwarkError) -> [Package] {
+    /// Scans a project folder: lockfiles as well as installed metadata (`bulwark fs`).
+    public func scanFolder(at path: String, packages selection: PackageSelection = PackageSelection()) throws(BulwarkError) -> Inventory {
+        try scanDirectory(at: path, kind: .filesystem, scopes: [.installed, .lockfile], selection: selection)
+    }
+
+    func scanDirectory(at path: String, kind: TargetKind, scopes: Set<CatalogScope>, selection: PackageSelection) throws(BulwarkError) -> Inventory {
+        let active = active(scopes: scopes, selection: selection)
+        var warnings: [String] = []
+        let tree = try RootfsReader(interest: Self.interest(active.os + active.language, detector: detector), analyzers: active.analyzers)
+            .read(root: path, warnings: &warnings)
+        let os = detector.detect(tree)
+        let context = CatalogContext(operatingSystem: os)
+        let packages = try catalogAll(active.os + active.language, tree, context: context, label: path, warnings: &warnings) + Self.analyzed(tree)
+        return Inventory(target: ScanTarget(kind: kind, name: path), operatingSystem: os, packages: Self.sorted(packages.filter(selection.keeps)), warnings: warnings)
+    }
+
+    /// Packages file analyzers found in files still present in `tree`.
+    static func analyzed(_ tree: MemoryFileTree) -> [Package] {
+        tree.nodes.values.flatMap { $0.analysis ?? [] }
+    }
+
+    private func catalogAll(_ catalogers: [any Cataloger], _ tree: any FileTree, context: CatalogContext, label: String, warnings: inout [String]) throws(BulwarkError) -> [Package] {
         var packages: [Package] = []
         for cataloger in catalogers {
             let result: CatalogResult
@@ -140,14 +219,14 @@ public struct InventoryScanner: Sendable {
         }
     }
 
-    /// The part of a tree catalogers read: collected files and the symlinks that lead to them.
-    static func collectedOnly(_ tree: MemoryFileTree) -> MemoryFileTree {
-        MemoryFileTree(nodes: tree.nodes.filter { $0.value.contents != nil || $0.value.kind == .symlink })
+    /// The part of a tree OS catalogers read: their collected files and the symlinks that lead to them.
+    static func collectedOnly(_ tree: MemoryFileTree, interest: PathInterest) -> MemoryFileTree {
+        MemoryFileTree(nodes: tree.nodes.filter { ($0.value.contents != nil && interest($0.key)) || $0.value.kind == .symlink })
     }
 
     static func sorted(_ packages: [Package]) -> [Package] {
         packages.sorted {
-            ($0.type, $0.name, $0.version, $0.architecture ?? "", $0.location) < ($1.type, $1.name, $1.version, $1.architecture ?? "", $1.location)
+            ($0.type.isOSPackage ? 0 : 1, $0.type, $0.name, $0.version, $0.location) < ($1.type.isOSPackage ? 0 : 1, $1.type, $1.name, $1.version, $1.location)
         }
     }
 }

@@ -11,15 +11,26 @@ public struct RootfsReader: Sendable {
     public var maxCollectedFileSize: Int
     /// The most entries walked.
     public var maxEntries = 5_000_000
+    /// Analyzers that look at single files (binaries, archives).
+    public var analyzers: [any FileAnalyzer]
+    /// Directory names never descended into (e.g. `.git`).
+    public var skippedDirectoryNames: Set<String> = [".git"]
 
     /// Creates a reader.
-    public init(interest: @escaping PathInterest, maxCollectedFileSize: Int = 512 << 20) {
+    public init(interest: @escaping PathInterest, analyzers: [any FileAnalyzer] = [], maxCollectedFileSize: Int = 512 << 20) {
         self.interest = interest
+        self.analyzers = analyzers
         self.maxCollectedFileSize = maxCollectedFileSize
     }
 
     /// Walks `root`.
     public func read(root: String) throws(BulwarkError) -> MemoryFileTree {
+        var warnings: [String] = []
+        return try read(root: root, warnings: &warnings)
+    }
+
+    /// Walks `root`, collecting analysis warnings.
+    public func read(root: String, warnings: inout [String]) throws(BulwarkError) -> MemoryFileTree {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
             throw BulwarkError(.notFound, "\(root): no such directory")
@@ -48,7 +59,7 @@ public struct RootfsReader: Sendable {
                 switch type {
                 case S_IFDIR:
                     node.kind = .directory
-                    pending.append(path)
+                    if !skippedDirectoryNames.contains(name) { pending.append(path) }
                 case S_IFLNK:
                     node.kind = .symlink
                     node.linkTarget = try? FileManager.default.destinationOfSymbolicLink(atPath: hostPath)
@@ -61,6 +72,20 @@ public struct RootfsReader: Sendable {
                         }
                         let file = try OpenFile(path: hostPath)
                         node.contents = try file.read(at: 0, count: Int(file.size))
+                    }
+                    if !analyzers.isEmpty {
+                        let collected = node.contents
+                        do {
+                            node.analysis = try LayerReader.analyze(
+                                path: path, mode: node.mode, size: node.size, analyzers: analyzers, cap: maxCollectedFileSize, warnings: &warnings
+                            ) { () throws(BulwarkError) -> [UInt8] in
+                                if let collected { return collected }
+                                let file = try OpenFile(path: hostPath)
+                                return try file.read(at: 0, count: Int(file.size))
+                            }
+                        } catch {
+                            warnings.append("\(hostPath): \(error.message)")
+                        }
                     }
                 default:
                     node.kind = .other

@@ -18,7 +18,7 @@ struct ImageIdentity: Sendable {
     var isContainerImage: Bool {
         switch target.kind {
         case .dockerArchive, .ociLayout: return true
-        case .rootfs: return image != nil
+        case .rootfs, .filesystem: return image != nil
         }
     }
 

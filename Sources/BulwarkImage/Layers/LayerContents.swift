@@ -22,6 +22,8 @@ public struct LayerContents: Sendable {
     public var uncompressedSize: Int64
     /// Whether any collected (interesting) file is in this layer.
     public var touchesCollectedFiles: Bool
+    /// Problems met while analyzing files of this layer (each names the file).
+    public var warnings: [String] = []
     /// A digest check still running in the background; call ``verify()`` before trusting results.
     public var pendingCheck: PendingDigestCheck?
 

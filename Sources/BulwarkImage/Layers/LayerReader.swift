@@ -11,11 +11,36 @@ public struct LayerReader: Sendable {
     public var maxCollectedFileSize: Int
     /// Which paths to keep.
     public var interest: PathInterest
+    /// Analyzers that look at single files (binaries, archives) as they stream by.
+    public var analyzers: [any FileAnalyzer]
 
     /// Creates a layer reader.
-    public init(interest: @escaping PathInterest, maxCollectedFileSize: Int = 512 << 20) {
+    public init(interest: @escaping PathInterest, analyzers: [any FileAnalyzer] = [], maxCollectedFileSize: Int = 512 << 20) {
         self.interest = interest
+        self.analyzers = analyzers
         self.maxCollectedFileSize = maxCollectedFileSize
+    }
+
+    /// Runs the analyzers that want a file; `read` supplies its bytes (called at most once).
+    /// Files over the size cap are skipped with a warning.
+    static func analyze(
+        path: String, mode: UInt32, size: Int64, analyzers: [any FileAnalyzer], cap: Int, warnings: inout [String],
+        read: () throws(BulwarkError) -> [UInt8]
+    ) throws(BulwarkError) -> [Package]? {
+        let wanting = analyzers.filter { $0.wants(path: path, mode: mode, size: size) }
+        guard !wanting.isEmpty else { return nil }
+        guard size <= Int64(cap) else {
+            warnings.append("\(path): \(size) bytes, over the \(cap >> 20) MiB analysis limit; not analyzed")
+            return nil
+        }
+        let bytes = try read()
+        var packages: [Package] = []
+        for analyzer in wanting {
+            let result = analyzer.analyze(path: path, bytes: bytes)
+            packages += result.packages
+            warnings += result.warnings
+        }
+        return packages.isEmpty ? nil : packages
     }
 
     /// Reads `layer` completely.
@@ -79,11 +104,22 @@ public struct LayerReader: Sendable {
                 }
             case .regular:
                 contents.fileCount += 1
+                var collected: [UInt8]?
                 if interest(path) {
                     let bytes = try tar.readData(limit: maxCollectedFileSize)
                     node.contents = bytes
                     collectedByPath[path] = bytes
                     contents.touchesCollectedFiles = true
+                    collected = bytes
+                }
+                if !analyzers.isEmpty {
+                    node.analysis = try Self.analyze(
+                        path: path, mode: entry.mode, size: entry.size, analyzers: analyzers, cap: maxCollectedFileSize,
+                        warnings: &contents.warnings
+                    ) { () throws(BulwarkError) -> [UInt8] in
+                        if let collected { return collected }
+                        return try tar.readData(limit: maxCollectedFileSize)
+                    }
                 }
             default:
                 break

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Generates the folder benchmarks/fs-catalog.sh scans: a project tree with >= 100,000 files.
+
+Contents (deterministic for a given --seed):
+  * node_modules with >= 5,000 packages: top-level, scoped (@scope/name) and nested
+    (a/node_modules/b), each with a package.json and a few .js files;
+  * package-lock.json (lockfileVersion 3) and yarn.lock (classic v1) listing exactly those packages;
+  * a few hundred small but valid jars (META-INF/MANIFEST.MF and META-INF/maven/<g>/<a>/pom.properties);
+  * Python site-packages with *.dist-info directories (METADATA, RECORD);
+  * filler source files until the total file count is reached.
+
+Usage: make-fs-corpus.py [DIR] [--packages N] [--jars N] [--dists N] [--files N] [--seed N] [--force]
+DIR defaults to /tmp/bulwark-bench/fs-corpus. A finished corpus (marker file .corpus-complete with the
+same parameters) is reused unless --force is given. Prints a one-line summary.
+"""
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+import zipfile
+
+LICENSES = ["MIT", "ISC", "Apache-2.0", "BSD-3-Clause", "BSD-2-Clause", "0BSD"]
+WORDS = ("alpha beta gamma delta core util parse stream glob path color fetch cache proxy json yaml "
+         "event queue token lexer crypto hash buffer async retry debounce").split()
+
+
+def package_names(count, rng):
+    """count distinct npm names; about 15 % scoped."""
+    names, seen = [], set()
+    index = 0
+    while len(names) < count:
+        base = f"{rng.choice(WORDS)}-{rng.choice(WORDS)}-{index}"
+        index += 1
+        name = f"@{rng.choice(WORDS)}scope/{base}" if rng.random() < 0.15 else base
+        if name not in seen:
+            seen.add(name)
+            names.append(name)
+    return names
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as handle:
+        handle.write(text)
+
+
+def make_node(root, count, rng):
+    """Returns (number of files written, list of (install path, name, version, deps dict, dev))."""
+    names = package_names(count, rng)
+    installs = []  # (relative dir like node_modules/a/node_modules/b, name, version, dev)
+    top_count = int(count * 0.8)
+    for name in names[:top_count]:
+        installs.append((f"node_modules/{name}", name, f"{rng.randint(0, 9)}.{rng.randint(0, 30)}.{rng.randint(0, 20)}",
+                         rng.random() < 0.2))
+    # The rest are nested copies (a second version of a top-level name, under some parent).
+    top = installs[:]
+    for name in names[top_count:]:
+        parent = rng.choice(top)
+        installs.append((f"{parent[0]}/node_modules/{name}", name, f"{rng.randint(10, 19)}.0.{rng.randint(0, 9)}", parent[3]))
+    files = 0
+    resolved = {}  # install dir -> version for dependency resolution
+    for rel, name, version, dev in installs:
+        resolved[rel] = version
+    lock_packages = {"": {"name": "bench-app", "version": "1.0.0", "license": "MIT",
+                          "dependencies": {}, "devDependencies": {}}}
+    by_dir = {}
+    for rel, name, version, dev in installs:
+        deps = {}
+        for _ in range(rng.randint(0, 3)):
+            other = rng.choice(top)
+            if other[1] != name:
+                deps[other[1]] = "^" + other[2]
+        by_dir[rel] = deps
+        manifest = {"name": name, "version": version, "description": "benchmark package",
+                    "license": rng.choice(LICENSES), "main": "index.js", "dependencies": deps}
+        write(os.path.join(root, rel, "package.json"), json.dumps(manifest, indent=2))
+        write(os.path.join(root, rel, "index.js"), f"module.exports = require('./lib/main');\n")
+        write(os.path.join(root, rel, "lib", "main.js"), f"exports.name = {json.dumps(name)};\n")
+        write(os.path.join(root, rel, "README.md"), f"# {name}\n")
+        files += 4
+        entry = {"version": version,
+                 "resolved": f"https://registry.npmjs.org/{name}/-/{name.split('/')[-1]}-{version}.tgz",
+                 "integrity": "sha512-" + "A" * 86 + "==", "license": manifest["license"]}
+        if deps:
+            entry["dependencies"] = deps
+        if dev:
+            entry["dev"] = True
+        lock_packages[rel] = entry
+        if rel.count("node_modules/") == 1:
+            target = "devDependencies" if dev else "dependencies"
+            lock_packages[""][target][name] = "^" + version
+    write(os.path.join(root, "package.json"), json.dumps(
+        {"name": "bench-app", "version": "1.0.0", "license": "MIT",
+         "dependencies": lock_packages[""]["dependencies"], "devDependencies": lock_packages[""]["devDependencies"]},
+        indent=2))
+    write(os.path.join(root, "package-lock.json"), json.dumps(
+        {"name": "bench-app", "version": "1.0.0", "lockfileVersion": 3, "requires": True, "packages": lock_packages},
+        indent=2))
+    # yarn.lock (classic): one entry per distinct name@version.
+    lines = ["# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.", "# yarn lockfile v1", ""]
+    seen = set()
+    for rel, name, version, dev in sorted(installs, key=lambda item: (item[1], item[2])):
+        if (name, version) in seen:
+            continue
+        seen.add((name, version))
+        lines.append(f'"{name}@^{version}":')
+        lines.append(f'  version "{version}"')
+        lines.append(f'  resolved "https://registry.yarnpkg.com/{name}/-/{name.split("/")[-1]}-{version}.tgz"')
+        lines.append('  integrity sha512-' + "A" * 86 + "==")
+        if by_dir[rel]:
+            lines.append("  dependencies:")
+            for dep, spec in sorted(by_dir[rel].items()):
+                quoted = f'"{dep}"' if dep.startswith("@") else dep
+                lines.append(f'    {quoted} "{spec}"')
+        lines.append("")
+    write(os.path.join(root, "yarn.lock"), "\n".join(lines))
+    return files + 3, installs
+
+
+def make_jars(root, count, rng):
+    for index in range(count):
+        group = f"org.{rng.choice(WORDS)}.{rng.choice(WORDS)}"
+        artifact = f"{rng.choice(WORDS)}-{rng.choice(WORDS)}-{index}"
+        version = f"{rng.randint(1, 6)}.{rng.randint(0, 20)}.{rng.randint(0, 9)}"
+        path = os.path.join(root, "lib", "java", f"{artifact}-{version}.jar")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as jar:
+            jar.writestr("META-INF/MANIFEST.MF",
+                         f"Manifest-Version: 1.0\r\nImplementation-Title: {artifact}\r\n"
+                         f"Implementation-Version: {version}\r\nImplementation-Vendor-Id: {group}\r\n\r\n")
+            jar.writestr(f"META-INF/maven/{group}/{artifact}/pom.properties",
+                         f"#Generated by Maven\ngroupId={group}\nartifactId={artifact}\nversion={version}\n")
+            jar.writestr(f"META-INF/maven/{group}/{artifact}/pom.xml",
+                         f"<project><modelVersion>4.0.0</modelVersion><groupId>{group}</groupId>"
+                         f"<artifactId>{artifact}</artifactId><version>{version}</version></project>\n")
+            jar.writestr(f"{group.replace('.', '/')}/Main.class", b"\xca\xfe\xba\xbe" + bytes(60))
+    return count
+
+
+def make_python(root, count, rng):
+    site = os.path.join(root, "venv", "lib", "python3.11", "site-packages")
+    files = 0
+    for index in range(count):
+        name = f"{rng.choice(WORDS)}_{rng.choice(WORDS)}_{index}"
+        version = f"{rng.randint(0, 5)}.{rng.randint(0, 20)}.{rng.randint(0, 9)}"
+        dist = os.path.join(site, f"{name}-{version}.dist-info")
+        write(os.path.join(dist, "METADATA"),
+              f"Metadata-Version: 2.1\nName: {name.replace('_', '-')}\nVersion: {version}\nLicense: MIT\n\nbenchmark\n")
+        write(os.path.join(dist, "RECORD"), f"{name}/__init__.py,,\n{name}-{version}.dist-info/METADATA,,\n")
+        write(os.path.join(dist, "INSTALLER"), "pip\n")
+        write(os.path.join(site, name, "__init__.py"), f"VERSION = {version!r}\n")
+        files += 4
+    return files
+
+
+def make_filler(root, count):
+    for index in range(count):
+        directory = os.path.join(root, "src", f"module{index // 500:03d}")
+        if index % 500 == 0:
+            os.makedirs(directory, exist_ok=True)
+        with open(os.path.join(directory, f"file{index:06d}.ts"), "w") as handle:
+            handle.write(f"export const value{index} = {index};\n")
+    return count
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("directory", nargs="?", default="/tmp/bulwark-bench/fs-corpus")
+    parser.add_argument("--packages", type=int, default=6000, help="node_modules packages (default 6000)")
+    parser.add_argument("--jars", type=int, default=300, help="jar files (default 300)")
+    parser.add_argument("--dists", type=int, default=200, help="Python dist-info directories (default 200)")
+    parser.add_argument("--files", type=int, default=110000, help="minimum total files (default 110000)")
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--force", action="store_true", help="regenerate even when a complete corpus exists")
+    args = parser.parse_args()
+    marker = os.path.join(args.directory, ".corpus-complete")
+    signature = json.dumps(vars(args) | {"force": False, "directory": None}, sort_keys=True)
+    if not args.force and os.path.exists(marker) and open(marker).read() == signature:
+        print(f"corpus exists: {args.directory}", file=sys.stderr)
+        return
+    if os.path.exists(args.directory):
+        shutil.rmtree(args.directory)
+    os.makedirs(args.directory)
+    rng = random.Random(args.seed)
+    total, installs = make_node(args.directory, args.packages, rng)
+    total += make_jars(args.directory, args.jars, rng)
+    total += make_python(args.directory, args.dists, rng)
+    filler = max(0, args.files - total)
+    total += make_filler(args.directory, filler)
+    with open(marker, "w") as handle:
+        handle.write(signature)
+    nested = sum(1 for item in installs if item[0].count("node_modules/") > 1)
+    scoped = sum(1 for item in installs if item[1].startswith("@"))
+    print(f"{args.directory}: {total} files, {len(installs)} npm packages ({nested} nested, {scoped} scoped), "
+          f"{args.jars} jars, {args.dists} python dists", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
