@@ -36,18 +36,27 @@ struct CycloneDXWriter {
         }
         var packageRefs: [String] = []
         var osPackageRefs: [String] = []
+        var refByPurl: [String: String] = [:]
+        var packageRefPairs: [(Package, String)] = []
         for package in packages {
             // The purl is the natural bom-ref; a second package with the same purl (say, found in two
             // databases) gets an opaque one rather than a suffixed string that would read as another purl.
             let purl = package.purl.description
             let ref = refs.allocate(refs.isTaken(purl) ? "bulwark:package:" + PackageFingerprint.of(package) : purl)
             packageRefs.append(ref)
+            if refByPurl[purl] == nil { refByPurl[purl] = ref }
+            packageRefPairs.append((package, ref))
             if package.type.isOSPackage { osPackageRefs.append(ref) }
             components.append(libraryComponent(package, bomRef: ref))
         }
 
         var dependencies = [CycloneDX.Dependency(ref: imageRef, dependsOn: (osRef.map { [$0] } ?? []) + packageRefs)]
         if let osRef { dependencies.append(CycloneDX.Dependency(ref: osRef, dependsOn: osPackageRefs)) }
+        // Package → package edges where a lockfile or metadata states them and both ends are components.
+        for (package, ref) in packageRefPairs where !package.dependencies.isEmpty {
+            let targets = package.dependencies.compactMap { refByPurl[$0] }.filter { $0 != ref }
+            if !targets.isEmpty { dependencies.append(CycloneDX.Dependency(ref: ref, dependsOn: Array(Set(targets)).sorted())) }
+        }
 
         let serial = DeterministicUUID.forDocument(
             purpose: "cyclonedx", content: try JSONInventoryWriter(options: options).write(inventory))

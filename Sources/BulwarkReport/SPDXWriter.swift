@@ -47,12 +47,22 @@ struct SPDXWriter {
             relationships.append(.init(spdxElementId: imageID, relationshipType: "CONTAINS", relatedSpdxElement: id))
         }
 
+        var idByPurl: [String: String] = [:]
+        var packageIDs: [(Package, String)] = []
         for package in packages {
             let id = ids.allocate(Self.packageID(package))
             spdxPackages.append(libraryPackage(package, spdxID: id, licenseRefs: &licenseRefs))
             relationships.append(.init(spdxElementId: imageID, relationshipType: "CONTAINS", relatedSpdxElement: id))
             if let osID, package.type.isOSPackage {
                 relationships.append(.init(spdxElementId: osID, relationshipType: "CONTAINS", relatedSpdxElement: id))
+            }
+            if idByPurl[package.purl.description] == nil { idByPurl[package.purl.description] = id }
+            packageIDs.append((package, id))
+        }
+        // DEPENDS_ON where a lockfile or metadata states a package's dependencies.
+        for (package, id) in packageIDs {
+            for target in Set(package.dependencies.compactMap { idByPurl[$0] }).sorted() where target != id {
+                relationships.append(.init(spdxElementId: id, relationshipType: "DEPENDS_ON", relatedSpdxElement: target))
             }
         }
 

@@ -23,7 +23,25 @@ enum Samples {
         Sample(name: "rootfs without OS or image", inventory: bareRootfs),
         Sample(name: "empty rootfs", inventory: emptyRootfs),
         Sample(name: "license and name edge cases", inventory: edgeCases),
+        Sample(name: "project folder with npm and PyPI dependencies", inventory: project),
     ]
+
+    /// A `bulwark fs` result: language packages with lockfile dependencies and a dev dependency.
+    static let project: Inventory = {
+        func npm(_ name: String, _ version: String, namespace: String? = nil, dev: Bool = false, deps: [String] = []) -> Package {
+            .library(
+                .npm, name: namespace.map { "\($0)/\(name)" } ?? name, version: version,
+                purl: PackageURL(type: "npm", namespace: namespace, name: name, version: version), location: "/src/app/package-lock.json",
+                licenses: ["MIT"], isDevelopment: dev, dependencies: deps)
+        }
+        let lodash = npm("lodash", "4.17.15")
+        let core = npm("core", "7.0.0", namespace: "@babel", dev: true)
+        let axios = npm("axios", "0.21.0", deps: [lodash.purl.description, "pkg:npm/follow-redirects@1.13.0"])
+        let requests = Package.library(
+            .pypi, name: "requests", version: "2.19.1", purl: PackageURL(type: "pypi", name: "requests", version: "2.19.1"),
+            location: "/src/app/poetry.lock", licenses: ["Apache-2.0"])
+        return Inventory(target: ScanTarget(kind: .filesystem, name: "/src/app"), packages: [axios, core, lodash, requests])
+    }()
 
     static func options(colors: Bool = false, date: Date = fixedDate) -> RenderOptions {
         RenderOptions(colors: colors, toolVersion: "0.1.0-test", timestamp: date)

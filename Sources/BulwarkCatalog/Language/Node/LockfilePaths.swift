@@ -5,7 +5,7 @@ import BulwarkCore
 enum LockfilePaths {
     /// Whether the last component of `path` is exactly `name`.
     static func hasBaseName(_ path: String, _ name: StaticString) -> Bool {
-        let count = name.utf8CodeUnitsCount
+        let count = name.utf8CodeUnitCount
         let utf8 = path.utf8
         guard utf8.count > count else { return false }
         var index = utf8.endIndex
@@ -21,7 +21,7 @@ enum LockfilePaths {
 
     /// Whether the last component of `path` ends with `suffix` (case-sensitive) and is longer than it.
     static func baseNameHasSuffix(_ path: String, _ suffix: StaticString) -> Bool {
-        let count = suffix.utf8CodeUnitsCount
+        let count = suffix.utf8CodeUnitCount
         let utf8 = path.utf8
         guard utf8.count > count + 1 else { return false }
         var index = utf8.endIndex
@@ -37,7 +37,7 @@ enum LockfilePaths {
 
     /// Whether `path` has a component exactly equal to `component` (not the last one).
     static func containsDirectory(_ path: String, _ component: StaticString) -> Bool {
-        let count = component.utf8CodeUnitsCount
+        let count = component.utf8CodeUnitCount
         let start = component.utf8Start
         return path.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard bytes.count > count + 2 else { return false }

@@ -19,7 +19,7 @@ struct NodeJSONParser {
     static func parse(_ bytes: [UInt8]) throws(NodeJSONSyntaxError) -> NodeJSON {
         let result: Result<NodeJSON, NodeJSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var reader = Reader(bytes: buffer)
-            do {
+            do throws(NodeJSONSyntaxError) {
                 reader.skipByteOrderMark()
                 let value = try reader.parseValue(depth: 0)
                 reader.skipWhitespace()
@@ -94,7 +94,7 @@ struct NodeJSONParser {
         }
 
         mutating func expectLiteral(_ literal: StaticString) throws(NodeJSONSyntaxError) {
-            let count = literal.utf8CodeUnitsCount
+            let count = literal.utf8CodeUnitCount
             guard position + count <= bytes.count else { throw failure("unexpected end of the document") }
             let start = literal.utf8Start
             for offset in 0..<count where bytes[position + offset] != start[offset] {

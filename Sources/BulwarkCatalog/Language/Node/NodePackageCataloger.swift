@@ -54,7 +54,7 @@ public struct NodePackageCataloger: Cataloger {
     }
 
     private static func matches(_ utf8: String.UTF8View, from start: String.UTF8View.Index, to end: String.UTF8View.Index, _ word: StaticString) -> Bool {
-        guard utf8.distance(from: start, to: end) == word.utf8CodeUnitsCount else { return false }
+        guard utf8.distance(from: start, to: end) == word.utf8CodeUnitCount else { return false }
         var index = start
         var offset = 0
         while index < end {
