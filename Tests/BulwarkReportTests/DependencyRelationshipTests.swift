@@ -6,7 +6,7 @@ import Testing
 @Suite("Lockfile dependency relationships")
 struct DependencyRelationshipTests {
     func render(_ format: SBOMFormat) throws -> [String: Any] {
-        let bytes = try SBOMRenderer.render(SampleInventories.project, as: format, options: SampleInventories.options())
+        let bytes = try SBOMRenderer.render(Samples.project, as: format, options: Samples.options())
         return try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
     }
 
