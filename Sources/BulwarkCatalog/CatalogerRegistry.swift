@@ -9,11 +9,11 @@ public enum CatalogerRegistry {
 
     /// Language package catalogers that read metadata and lockfiles from the merged tree.
     public static var languageCatalogers: [any Cataloger] {
-        []
+        [GoModCataloger(), MavenPomCataloger(), GradleLockfileCataloger()]
     }
 
     /// Analyzers of single files: compiled binaries and archives.
     public static var fileAnalyzers: [any FileAnalyzer] {
-        []
+        [GoBinaryAnalyzer(), CargoAuditableAnalyzer(), JavaArchiveAnalyzer()]
     }
 }

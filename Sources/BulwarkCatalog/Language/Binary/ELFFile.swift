@@ -199,24 +199,33 @@ public struct ELFFile: Sendable {
 
     /// The file offset holding virtual address `address`, through the loadable segments, then the
     /// allocated sections; nil when no mapping covers it with file bytes.
-    public func fileOffset(ofVirtualAddress address: UInt64) -> Int? {
+    public func fileOffset(ofVirtualAddress address: UInt64) -> Int? { mapping(of: address)?.offset }
+
+    /// The file offset of `address` and how many file bytes its mapping holds from there on.
+    private func mapping(of address: UInt64) -> (offset: Int, available: UInt64)? {
         for segment in segments where address >= segment.virtualAddress && address - segment.virtualAddress < segment.fileSize {
-            let offset = segment.offset.addingReportingOverflow(address - segment.virtualAddress)
-            if !offset.overflow, offset.partialValue < UInt64(bytes.count) { return Int(offset.partialValue) }
+            let delta = address - segment.virtualAddress
+            let offset = segment.offset.addingReportingOverflow(delta)
+            if !offset.overflow, offset.partialValue < UInt64(bytes.count) {
+                return (Int(offset.partialValue), segment.fileSize - delta)
+            }
         }
         for section in sections
         where section.flags & 2 != 0 && !section.hasNoFileContents && section.address != 0
             && address >= section.address && address - section.address < section.size
         {
-            let offset = section.offset.addingReportingOverflow(address - section.address)
-            if !offset.overflow, offset.partialValue < UInt64(bytes.count) { return Int(offset.partialValue) }
+            let delta = address - section.address
+            let offset = section.offset.addingReportingOverflow(delta)
+            if !offset.overflow, offset.partialValue < UInt64(bytes.count) {
+                return (Int(offset.partialValue), section.size - delta)
+            }
         }
         return nil
     }
 
-    /// `count` bytes at virtual address `address`, when mapped to file bytes and inside the file.
+    /// `count` bytes at virtual address `address`, when one mapping holds them all in the file.
     public func read(virtualAddress address: UInt64, count: Int) -> ArraySlice<UInt8>? {
-        guard count >= 0, let offset = fileOffset(ofVirtualAddress: address) else { return nil }
+        guard count >= 0, let (offset, available) = mapping(of: address), UInt64(count) <= available else { return nil }
         return Self.slice(bytes, offset: UInt64(offset), size: UInt64(count))
     }
 

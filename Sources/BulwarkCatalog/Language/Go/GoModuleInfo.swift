@@ -45,7 +45,7 @@ public struct GoReplacement: Sendable, Hashable {
 
 /// The module information text of a Go binary, parsed: the command path, the main module and
 /// every dependency module linked in.
-public struct GoModuleInfo: Sendable, Hashable {
+public struct GoModuleInfo: Sendable {
     /// The `path` line: the main package's import path.
     public var commandPath: String?
     /// The `mod` line: the main module.
@@ -54,17 +54,6 @@ public struct GoModuleInfo: Sendable, Hashable {
     public var dependencies: [GoModuleReference]
     /// The `build` settings (`-compiler=gc`, `CGO_ENABLED=0`, `vcs.revision=…`), in order.
     public var buildSettings: [(key: String, value: String)]
-
-    public static func == (lhs: GoModuleInfo, rhs: GoModuleInfo) -> Bool {
-        lhs.commandPath == rhs.commandPath && lhs.mainModule == rhs.mainModule && lhs.dependencies == rhs.dependencies
-            && lhs.buildSettings.map(\.key) == rhs.buildSettings.map(\.key) && lhs.buildSettings.map(\.value) == rhs.buildSettings.map(\.value)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(commandPath)
-        hasher.combine(mainModule)
-        hasher.combine(dependencies)
-    }
 
     /// Parses the tab-separated lines; unknown lines are ignored, a `=>` line applies to the module
     /// line just before it.

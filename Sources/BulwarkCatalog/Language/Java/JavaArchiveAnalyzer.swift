@@ -147,7 +147,7 @@ struct JavaArchiveWalk {
         }
         let symbolicName = manifest["Bundle-SymbolicName"].map { name in
             // "org.example.lib;singleton:=true" → "org.example.lib"
-            String(name.split(separator: ";", maxSplits: 1).first ?? Substring(name)).trimmingCharacters(in: " ")
+            String(name.split(separator: ";", maxSplits: 1).first ?? Substring(name)).droppingEdges(in: " ")
         }
         var artifact = JavaArtifactName.split(fileName)?.name
         if artifact == nil, let title = manifest["Implementation-Title"], !title.contains(" ") { artifact = title }

@@ -23,7 +23,7 @@ public enum JavaArtifactName {
 
 /// The Java archive extensions Bulwark opens.
 public enum JavaArchiveKind {
-    /// `jar`, `war`, `ear`, `par`, `jpi`, `hpi`, `sar`, `rar`-free: compared case-insensitively.
+    /// Whether `ext` (without the dot) is `jar`, `war`, `ear`, `par`, `jpi` or `hpi`, case-insensitively.
     public static func isArchiveExtension(_ ext: Substring) -> Bool {
         guard ext.utf8.count == 3 else { return false }
         switch ext.lowercased() {

@@ -8,7 +8,7 @@ public struct JavaManifest: Sendable, Hashable {
     public init(parsing text: String) {
         attributes = [:]
         var lastKey: String?
-        let normalized = text.replacingLineEnds()
+        let normalized = text.withUnixLineEnds()
         for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.isEmpty {
                 // The first blank line after some headers ends the main section.
@@ -23,36 +23,16 @@ public struct JavaManifest: Sendable, Hashable {
                 lastKey = nil
                 continue
             }
-            let key = String(line[..<colon]).trimmingCharacters(in: " \t")
+            let key = String(line[..<colon]).droppingEdges(in: " \t")
             attributes[key] = String(line[line.index(after: colon)...].drop { $0 == " " })
             lastKey = key
         }
-        for (key, value) in attributes { attributes[key] = value.trimmingCharacters(in: " \t") }
+        for (key, value) in attributes { attributes[key] = value.droppingEdges(in: " \t") }
     }
 
     /// The value of `name`, when present and not empty.
     public subscript(_ name: String) -> String? {
         guard let value = attributes[name], !value.isEmpty else { return nil }
         return value
-    }
-}
-
-extension String {
-    /// The text with CRLF and lone CR turned into LF.
-    func replacingLineEnds() -> String {
-        guard contains("\r") else { return self }
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        var previousWasCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\r" {
-                out.append("\n")
-                previousWasCR = true
-            } else {
-                if !(scalar == "\n" && previousWasCR) { out.unicodeScalars.append(scalar) }
-                previousWasCR = false
-            }
-        }
-        return out
     }
 }

@@ -37,23 +37,13 @@ enum JavaPropertiesText {
             let logical = pending + line
             pending = ""
             guard let separator = logical.firstIndex(where: { $0 == "=" || $0 == ":" || $0 == " " || $0 == "\t" }) else { continue }
-            let key = logical[..<separator].trimmingCharacters(in: " \t")
+            let key = logical[..<separator].droppingEdges(in: " \t")
             var value = logical[logical.index(after: separator)...].drop { $0 == " " || $0 == "\t" }
             if logical[separator] == " " || logical[separator] == "\t", value.first == "=" || value.first == ":" {
                 value = value.dropFirst().drop { $0 == " " || $0 == "\t" }
             }
-            values[key] = value.trimmingCharacters(in: " \t")
+            values[key] = value.droppingEdges(in: " \t")
         }
         return values
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing characters from `set` (no Foundation needed).
-    func trimmingCharacters(in set: String) -> String {
-        let trimmed = self.drop { set.contains($0) }
-        var end = trimmed.endIndex
-        while end > trimmed.startIndex, set.contains(trimmed[trimmed.index(before: end)]) { end = trimmed.index(before: end) }
-        return String(trimmed[trimmed.startIndex..<end])
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// - v2 and v3 read the `packages` map keyed by install path (`node_modules/a/node_modules/@s/b`):
 ///   the `""` root entry (the project itself) and `link: true` entries (workspace symlinks) are
-///   skipped, workspace folders (keys outside `node_modules`) are listed under their own `name`;
+///   skipped, workspace folders (keys outside `node_modules`) are listed under their own `name` or the name of
+///   the link pointing at them;
 ///   an alias (`"node_modules/alias": { "name": "real" }`) is listed as the real package;
 ///   `dev: true` marks a development dependency. `devOptional: true` is *not* development-only: npm
 ///   sets it on a package that is a dev dependency and also an optional dependency of a production
@@ -81,6 +82,11 @@ public struct NPMLockfileCataloger: Cataloger {
         var entries: [InstallEntry] = []
         var installed: [String: (name: String, version: String)] = [:]
         var links: [String: String] = [:]
+        // Workspace folders are named by the link that points at them when they lack a `name`.
+        var linkNameByTarget: [String: String] = [:]
+        for member in map.members where member.value["link"]?.isTrue == true {
+            if let target = member.value["resolved"]?.string, let name = Self.nameFromInstallPath(member.key) { linkNameByTarget[target] = name }
+        }
         for member in map.members where !member.key.isEmpty {
             guard let entry = member.value.object else {
                 warnings.append("\(path): packages[\"\(member.key.prefix(120))\"]: expected an object, found \(member.value.kindName)")
@@ -90,11 +96,11 @@ public struct NPMLockfileCataloger: Cataloger {
                 if let target = entry["resolved"]?.string { links[member.key] = target }
                 continue
             }
-            let keyName = Self.nameFromInstallPath(member.key)
+            let keyName = Self.nameFromInstallPath(member.key) ?? linkNameByTarget[member.key]
             let name = entry["name"]?.string ?? keyName
             guard let name, NPMPackageFactory.isPlausibleName(name) else { continue }
             guard let rawVersion = entry["version"] else { continue }
-            guard let version = rawVersion.string?.trimmingSpaces, !version.isEmpty else {
+            guard let version = rawVersion.string?.trimmingManifestWhitespace, !version.isEmpty else {
                 warnings.append("\(path): packages[\"\(member.key.prefix(120))\"].version: expected a string, found \(rawVersion.kindName)")
                 continue
             }
@@ -185,7 +191,7 @@ public struct NPMLockfileCataloger: Cataloger {
                     continue
                 }
                 guard let rawVersion = entry["version"] else { continue }
-                guard let version = rawVersion.string?.trimmingSpaces, !version.isEmpty else {
+                guard let version = rawVersion.string?.trimmingManifestWhitespace, !version.isEmpty else {
                     warnings.append("\(path): \(memberPath).version: expected a string, found \(rawVersion.kindName)")
                     continue
                 }

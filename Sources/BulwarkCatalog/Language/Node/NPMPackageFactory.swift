@@ -25,16 +25,17 @@ enum NPMPackageFactory {
     }
 
     /// Whether `name` can be an npm package name: non-empty, at most 214 bytes, no whitespace or
-    /// control characters, and `@scope/name` when scoped.
+    /// control characters, and exactly `@scope/name` when scoped (no other `/`).
     static func isPlausibleName(_ name: String) -> Bool {
         let bytes = name.utf8
         guard !bytes.isEmpty, bytes.count <= 214 else { return false }
         for byte in bytes where byte <= 0x20 || byte == 0x7F { return false }
+        let slashes = bytes.lazy.filter { $0 == 0x2F }.count
         if name.hasPrefix("@") {
-            guard let slash = name.firstIndex(of: "/") else { return false }
+            guard slashes == 1, let slash = name.firstIndex(of: "/") else { return false }
             return slash != name.index(after: name.startIndex) && name.index(after: slash) != name.endIndex
         }
-        return true
+        return slashes == 0
     }
 
     /// Licenses from a `package.json` or lockfile entry: `license` as a string or `{ "type": … }`,
@@ -56,13 +57,13 @@ enum NPMPackageFactory {
             if let list = legacy.array { found += list.compactMap(name(of:)) } else if let text = name(of: legacy) { found.append(text) }
         }
         var seen = Set<String>()
-        return found.map { $0.trimmingSpaces }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        return found.map { $0.trimmingManifestWhitespace }.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 }
 
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
-    var trimmingSpaces: String {
+    var trimmingManifestWhitespace: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }),
             let last = scalars.lastIndex(where: { !Self.isSpace($0) })

@@ -32,7 +32,9 @@ public struct NodePackageCataloger: Cataloger {
         let utf8 = path.utf8
         // End of the package directory component (the slash before "package.json").
         var end = utf8.index(utf8.endIndex, offsetBy: -("package.json".utf8.count + 1))
-        guard let packageStart = componentStart(utf8, endingAt: end), packageStart != end else { return false }
+        guard let packageStart = componentStart(utf8, endingAt: end), packageStart != end,
+            utf8[packageStart] != UInt8(ascii: "@")  // a scope folder, not a package
+        else { return false }
         end = utf8.index(before: packageStart)  // the slash before the package directory
         guard end > utf8.startIndex, let parentStart = componentStart(utf8, endingAt: end) else { return false }
         if matches(utf8, from: parentStart, to: end, "node_modules") { return true }
@@ -82,7 +84,7 @@ public struct NodePackageCataloger: Cataloger {
                 continue
             }
             guard let name = manifest["name"]?.string, NPMPackageFactory.isPlausibleName(name),
-                let version = manifest["version"]?.string?.trimmingSpaces, !version.isEmpty
+                let version = manifest["version"]?.string?.trimmingManifestWhitespace, !version.isEmpty
             else { continue }
             var requires: [String] = []
             for field in ["dependencies", "optionalDependencies"] {

@@ -37,11 +37,15 @@ public struct PNPMLockCataloger: Cataloger {
         if let line = YAMLNestingGuard.firstTooDeepLine(bytes) {
             return CatalogResult(warnings: ["\(path):\(line): nesting deeper than \(YAMLNestingGuard.maximumDepth) levels"])
         }
-        let document: Node?
+        var document: Node?
         do {
-            // pnpm can write several YAML documents (an env lockfile first); the last one is the lockfile.
-            document = try Yams.compose_all(yaml: String(decoding: bytes, as: UTF8.self)).reduce(nil) { last, node in
-                node.mapping?["packages"] != nil || node.mapping?["lockfileVersion"] != nil ? node : last
+            // pnpm can write several YAML documents (an env lockfile first); the one with `packages` or
+            // `lockfileVersion` is the lockfile. At most a few documents are read.
+            let parser = try Parser(yaml: String(decoding: bytes, as: UTF8.self))
+            var documents = 0
+            while documents < 8, let node = try parser.nextRoot() {
+                documents += 1
+                if node.mapping?["packages"] != nil || node.mapping?["lockfileVersion"] != nil { document = node }
             }
         } catch let error as YamlError {
             return CatalogResult(warnings: ["\(path):\(Self.line(of: error)): invalid YAML: \(Self.summary(of: error))"])
@@ -52,9 +56,8 @@ public struct PNPMLockCataloger: Cataloger {
         guard let root = document.mapping else {
             return CatalogResult(warnings: ["\(path):\(document.mark?.line ?? 1): expected a mapping at the top level"])
         }
-        let versionText = root["lockfileVersion"]?.scalar?.string ?? "5"
-        let major = Int(Substring(versionText).trimmingCharacters("'").split(separator: ".").first ?? "5") ?? 5
-        var interpreter = Interpreter(path: path, major: major)
+        // Key layouts differ by version but never overlap, so keys are read by their shape.
+        var interpreter = Interpreter(path: path)
         return interpreter.run(root)
     }
 
@@ -75,13 +78,9 @@ public struct PNPMLockCataloger: Cataloger {
     /// Turns the composed document into packages.
     private struct Interpreter {
         let path: String
-        let major: Int
         var warnings: [String] = []
 
-        init(path: String, major: Int) {
-            self.path = path
-            self.major = major
-        }
+        init(path: String) { self.path = path }
 
         struct Entry {
             var name: String
@@ -221,11 +220,10 @@ public struct PNPMLockCataloger: Cataloger {
             let hadSlash = text.hasPrefix("/")
             if hadSlash { text = text.dropFirst() }
             if let paren = text.firstIndex(of: "(") { text = text[..<paren] }
-            // v5 form: `/name/1.2.3` or `/@s/name/1.2.3_peer`; detected by the slash layout.
+            // v5 form: `/name/1.2.3` or `/@s/name/1.2.3_peer`, told apart from v6 `/name@1.2.3` by its slashes.
             let segments = text.split(separator: "/", omittingEmptySubsequences: false)
             let nameSegments = text.hasPrefix("@") ? 2 : 1
-            if major < 6 || (hadSlash && segments.count == nameSegments + 1 && !segments[nameSegments - 1].contains("@")) {
-                guard hadSlash, segments.count == nameSegments + 1 else { return nil }
+            if hadSlash && segments.count == nameSegments + 1 && !segments[nameSegments - 1].dropFirst().contains("@") {
                 let name = segments[0..<nameSegments].joined(separator: "/")
                 let version = stripPeerSuffix(String(segments[nameSegments]))
                 return version.isEmpty ? nil : (name, version)
@@ -234,7 +232,7 @@ public struct PNPMLockCataloger: Cataloger {
             guard let at = text[searchStart...].firstIndex(of: "@") else { return nil }
             let name = String(text[..<at])
             let version = stripPeerSuffix(String(text[text.index(after: at)...]))
-            guard !name.isEmpty, !version.isEmpty, !version.contains("/") || version.contains("://") == false else { return nil }
+            guard !name.isEmpty, !version.isEmpty, !version.contains("/") else { return nil }
             return (name, version)
         }
     }

@@ -42,7 +42,7 @@ public struct YarnLockCataloger: Cataloger {
         for entry in file.entries {
             guard let resolved = resolve(entry, isBerry: file.isBerry) else { continue }
             guard let version = entry.fields["version"], !version.isEmpty else {
-                warnings.append("\(path):\(entry.line): entry \(entry.specifiers[0].prefix(80)) has no version")
+                if warnings.count < YarnLockParser.maximumProblems { warnings.append("\(path):\(entry.line): entry \(entry.specifiers[0].prefix(80)) has no version") }
                 continue
             }
             let index = nodes.count

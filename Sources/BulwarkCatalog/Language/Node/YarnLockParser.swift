@@ -22,14 +22,18 @@ struct YarnLockFile: Sendable {
     var problems: [(line: Int, problem: String)]
 }
 
-/// Reads `yarn.lock` files by hand, line by line, without allocating per byte.
+/// Reads `yarn.lock` files by hand, line by line over the bytes, without allocating per byte.
 enum YarnLockParser {
     /// The largest number of problems reported for one file (garbage would otherwise yield one per line).
     static let maximumProblems = 20
 
-    /// Parses the text of a `yarn.lock`.
+    /// Parses the text of a `yarn.lock`. Works on bytes: only headers and fields become strings.
     static func parse(_ bytes: [UInt8]) -> YarnLockFile {
         var file = YarnLockFile(entries: [], isBerry: false, problems: [])
+        if let nul = bytes.firstIndex(of: 0) {
+            file.problems.append((LockfilePaths.line(of: nul, in: bytes), "binary data (NUL byte), not a yarn.lock"))
+            return file
+        }
         var current: YarnLockEntry?
         var inMetadata = false
         var block: String?
@@ -42,25 +46,31 @@ enum YarnLockParser {
             if let entry = current { file.entries.append(entry) }
             current = nil
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        let count = bytes.count
+        while lineStart <= count {
+            var lineEnd = lineStart
+            while lineEnd < count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            var line = rawLine
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            let indent = line.prefix(while: { $0 == " " }).count
-            let content = line.dropFirst(indent)
-            if content.isEmpty || content.hasPrefix("#") { continue }
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            var contentStart = lineStart
+            while contentStart < contentEnd, bytes[contentStart] == 0x20 { contentStart += 1 }
+            let indent = contentStart - lineStart
+            if contentStart == contentEnd || bytes[contentStart] == 0x23 { continue }  // blank or comment
+            let content = bytes[contentStart..<contentEnd]
             if indent == 0 {
                 flush()
                 block = nil
                 inMetadata = false
                 skippingBadEntry = false
-                guard content.hasSuffix(":") else {
+                guard content.last == 0x3A else {
                     problem("expected an entry header ending in ':'")
                     skippingBadEntry = true
                     continue
                 }
-                let header = content.dropLast()
+                let header = Substring(String(decoding: content.dropLast(), as: UTF8.self))
                 if header == "__metadata" {
                     file.isBerry = true
                     inMetadata = true
@@ -80,19 +90,20 @@ enum YarnLockParser {
                 problem("indented line outside an entry")
                 continue
             }
-            guard let (key, value) = keyValue(content) else {
-                problem("cannot read '\(content.prefix(60))'")
+            // Only fields at the entry level and members of dependency blocks are needed.
+            let isDependencyMember = indent > 2 && (block == "dependencies" || block == "optionalDependencies")
+            guard indent <= 2 || isDependencyMember else { continue }
+            guard let (key, value) = keyValue(Substring(String(decoding: content, as: UTF8.self))) else {
+                problem("cannot read '\(String(decoding: content.prefix(60), as: UTF8.self))'")
                 continue
             }
-            if indent <= 2 {
-                if value.isEmpty {
-                    block = key
-                } else {
-                    block = nil
-                    current?.fields[key] = value
-                }
-            } else if block == "dependencies" || block == "optionalDependencies" {
+            if isDependencyMember {
                 current?.dependencies.append((key, value))
+            } else if value.isEmpty {
+                block = key
+            } else {
+                block = nil
+                current?.fields[key] = value
             }
         }
         flush()
@@ -101,7 +112,7 @@ enum YarnLockParser {
 
     /// Splits `"a@^1", a@^2` into unquoted specifiers.
     static func splitSpecifiers(_ header: Substring) -> [String] {
-        header.split(separator: ",").map { unquote($0.trimmingCharacters(" ")) }.filter { !$0.isEmpty }
+        header.split(separator: ",").map { unquote($0.droppingSurrounding(" ")) }.filter { !$0.isEmpty }
     }
 
     /// Reads `key value`, `key: value`, `"key" value` or `"key": value`; a bare `key:` has an empty value.
@@ -121,7 +132,7 @@ enum YarnLockParser {
             if key.hasSuffix(":") { key = key.dropLast() }
         }
         guard !key.isEmpty else { return nil }
-        return (String(key), unquote(rest.trimmingCharacters(" ")))
+        return (String(key), unquote(rest.droppingSurrounding(" ")))
     }
 
     /// Removes one pair of surrounding double quotes.
@@ -151,7 +162,7 @@ enum YarnLockParser {
 
 extension Substring {
     /// The substring without leading and trailing `character`s.
-    func trimmingCharacters(_ character: Character) -> Substring {
+    func droppingSurrounding(_ character: Character) -> Substring {
         var result = self
         while result.first == character { result = result.dropFirst() }
         while result.last == character { result = result.dropLast() }

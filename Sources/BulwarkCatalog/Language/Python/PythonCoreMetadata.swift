@@ -38,7 +38,9 @@ public struct PythonCoreMetadata: Sendable, Equatable {
         }
         for (_, line) in TextDecoding.numberedLines(text) {
             if line.isEmpty {
-                // The first blank line ends the headers; the description body follows.
+                // The first blank line ends the headers, except inside an old-style multi-line
+                // `Description:` header (metadata 1.x), whose continuation may contain blank lines.
+                if currentKey?.lowercased() == "description" { continue }
                 if currentKey != nil || metadata.name != nil { break }
                 continue
             }

@@ -32,7 +32,9 @@ public struct SwiftPackageResolvedCataloger: Cataloger {
         case .parsed(let parsed): object = parsed
         }
         let pins: [Any]
-        if let list = object["pins"] as? [Any] {
+        if object.isEmpty {
+            return CatalogResult()  // SwiftPM writes `{}` when nothing is pinned
+        } else if let list = object["pins"] as? [Any] {
             pins = list  // versions 2 and 3
         } else if let inner = object["object"] as? [String: Any], let list = inner["pins"] as? [Any] {
             pins = list  // version 1
