@@ -9,7 +9,14 @@ public enum CatalogerRegistry {
 
     /// Language package catalogers that read metadata and lockfiles from the merged tree.
     public static var languageCatalogers: [any Cataloger] {
-        [GoModCataloger(), MavenPomCataloger(), GradleLockfileCataloger()]
+        [
+            PythonInstalledCataloger(), PythonLockfileCataloger(), InstalledGemCataloger(), GemfileLockCataloger(),
+            ComposerInstalledCataloger(), ComposerLockCataloger(), CargoLockfileCataloger(), SwiftPackageResolvedCataloger(),
+            PubspecLockCataloger(), PodfileLockCataloger(),
+            NodePackageCataloger(), NPMLockfileCataloger(), YarnLockCataloger(), PNPMLockCataloger(),
+            DotNetDepsCataloger(), NuGetLockCataloger(), NuGetPackagesConfigCataloger(),
+            GoModCataloger(), MavenPomCataloger(), GradleLockfileCataloger(),
+        ]
     }
 
     /// Analyzers of single files: compiled binaries and archives.

@@ -135,6 +135,38 @@ public struct MemoryFileTree: FileTree, Sendable {
     }
 }
 
+/// A read-only `FileTree` over a finished `MemoryFileTree` with its paths sorted once, so that
+/// `paths(under:)` is a binary search instead of a scan of every entry (catalogers call it often).
+public final class IndexedFileTree: FileTree, @unchecked Sendable {
+    private let tree: MemoryFileTree
+    private let sortedPaths: [String]
+
+    /// Indexes `tree`.
+    public init(_ tree: MemoryFileTree) {
+        self.tree = tree
+        self.sortedPaths = tree.nodes.keys.sorted()
+    }
+
+    public func node(at path: String) -> FileNode? { tree.node(at: path) }
+
+    public func paths(under directory: String) -> [String] {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        var low = 0
+        var high = sortedPaths.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedPaths[middle] < prefix { low = middle + 1 } else { high = middle }
+        }
+        var result: [String] = []
+        var index = low
+        while index < sortedPaths.count, sortedPaths[index].hasPrefix(prefix) {
+            result.append(sortedPaths[index])
+            index += 1
+        }
+        return result
+    }
+}
+
 /// Normalizes archive paths into absolute, clean paths and rejects ones that escape the root.
 public enum PathNormalizer {
     /// The fast path for the common case (`./etc/x`, `etc/x/`): no empty, `.` or `..` components

@@ -131,14 +131,15 @@ public struct InventoryScanner: Sendable {
             since = since.filter { identities.contains($0.key) }
             for identity in identities where since[identity] == nil { since[identity] = snapshot.layer }
         }
-        var packages = try catalogAll(active.os, tree, context: context, label: label, warnings: &warnings)
+        let indexed = IndexedFileTree(tree)
+        var packages = try catalogAll(active.os, indexed, context: context, label: label, warnings: &warnings)
         let references = image.metadata.layers
         for index in packages.indices {
             let identity = packages[index].identity
             let layerIndex = since[identity] ?? max(0, layers.count - 1)
             if layerIndex < references.count { packages[index].layer = references[layerIndex] }
         }
-        var language = try catalogAll(active.language, tree, context: context, label: label, warnings: &warnings) + Self.analyzed(tree)
+        var language = try catalogAll(active.language, indexed, context: context, label: label, warnings: &warnings) + Self.analyzed(tree)
         for index in language.indices {
             // A language package comes from one file: the layer that wrote that file last.
             if let node = tree.node(at: language[index].location), node.layerIndex < references.count {
@@ -168,7 +169,7 @@ public struct InventoryScanner: Sendable {
             .read(root: path, warnings: &warnings)
         let os = detector.detect(tree)
         let context = CatalogContext(operatingSystem: os)
-        let packages = try catalogAll(active.os + active.language, tree, context: context, label: path, warnings: &warnings) + Self.analyzed(tree)
+        let packages = try catalogAll(active.os + active.language, IndexedFileTree(tree), context: context, label: path, warnings: &warnings) + Self.analyzed(tree)
         return Inventory(target: ScanTarget(kind: kind, name: path), operatingSystem: os, packages: Self.sorted(packages.filter(selection.keeps)), warnings: warnings)
     }
 

@@ -108,9 +108,9 @@ struct TOMLParserTests {
         #expect(document.warnings.count >= 2)
     }
 
-    @Test(arguments: HostileInputs.cases.map(\.name))
+    @Test(arguments: LangTextHostileInputs.cases.map(\.name))
     func hostileInputNeverCrashes(name: String) {
-        let bytes = HostileInputs.cases.first { $0.name == name }?.bytes ?? []
+        let bytes = LangTextHostileInputs.cases.first { $0.name == name }?.bytes ?? []
         let clock = ContinuousClock()
         let start = clock.now
         let document = TOMLParser.parse(bytes, path: "/hostile.toml")
@@ -131,21 +131,21 @@ struct TOMLParserTests {
     static let pythonPresent = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
 
     /// Every TOML lockfile of the shared samples parses to exactly what Python's `tomllib` reads.
-    @Test(.enabled(if: (pythonPresent && LockfileFixtures.available) || ProcessInfo.processInfo.environment["CI"] == "true"))
+    @Test(.enabled(if: (pythonPresent && LangTextFixtures.available) || ProcessInfo.processInfo.environment["CI"] == "true"))
     func matchesPythonTomllibOnRealLockfiles() throws {
         let names: Set<String> = ["poetry.lock", "uv.lock", "pdm.lock", "Cargo.lock", "pylock.toml", "pyproject.toml", "Cargo.toml"]
-        let files = LockfileFixtures.files { names.contains(URL(fileURLWithPath: $0).lastPathComponent) || $0.hasSuffix("cargo_normal.lock") || $0.hasSuffix("cargo_v3.lock") || $0.hasSuffix("cargo_mixed.lock") || $0.hasSuffix("poetry_flask.lock") || $0.hasSuffix("poetry_v2_flask.lock") || $0.hasSuffix("uv_normal.lock") }
+        let files = LangTextFixtures.files { names.contains(URL(fileURLWithPath: $0).lastPathComponent) || $0.hasSuffix("cargo_normal.lock") || $0.hasSuffix("cargo_v3.lock") || $0.hasSuffix("cargo_mixed.lock") || $0.hasSuffix("poetry_flask.lock") || $0.hasSuffix("poetry_v2_flask.lock") || $0.hasSuffix("uv_normal.lock") }
         #expect(files.count >= 20)
-        let root = try #require(LockfileFixtures.root)
+        let root = try #require(LangTextFixtures.root)
         var compared = 0
         for file in files {
             guard let oracle = try tomllibJSON(root + "/" + file) else {
                 // tomllib refuses the file: Bulwark must warn, not crash.
-                let document = TOMLParser.parse(LockfileFixtures.bytes(file) ?? [], path: file)
+                let document = TOMLParser.parse(LangTextFixtures.bytes(file) ?? [], path: file)
                 #expect(!document.warnings.isEmpty, "\(file): tomllib rejects it but Bulwark gave no warning")
                 continue
             }
-            let document = TOMLParser.parse(LockfileFixtures.bytes(file) ?? [], path: file)
+            let document = TOMLParser.parse(LangTextFixtures.bytes(file) ?? [], path: file)
             #expect(document.warnings.isEmpty, "\(file): \(document.warnings)")
             let mine = try JSONSerialization.jsonObject(with: JSONSerialization.data(withJSONObject: Self.foundationValue(.table(document.root))))
             #expect((mine as? NSDictionary) == (oracle as? NSDictionary), "\(file) differs from tomllib")

@@ -69,7 +69,7 @@ public struct SwiftPackageResolvedCataloger: Cataloger {
 
     /// `https://github.com/apple/swift-nio.git`, `git@github.com:apple/swift-nio.git`,
     /// `ssh://git@github.com/apple/swift-nio` → `github.com/apple/swift-nio`; nil for local paths.
-    static func repositoryPath(_ location: String) -> String? {
+    public static func repositoryPath(_ location: String) -> String? {
         var rest = Substring(location)
         if let scheme = rest.range(of: "://") {
             rest = rest[scheme.upperBound...]

@@ -26,7 +26,7 @@ struct ComposerCatalogerTests {
              ],
              "packages-dev": [{"name": "phpunit/phpunit", "version": "9.5.21", "license": ["BSD-3-Clause"]}]}
             """#
-        let result = try lockfile.catalog(LockfileFixtures.tree(texts: ["/app/composer.lock": text]), context: CatalogContext())
+        let result = try lockfile.catalog(LangTextFixtures.tree(texts: ["/app/composer.lock": text]), context: CatalogContext())
         #expect(result.packages.map(\.name) == ["guzzlehttp/guzzle", "guzzlehttp/psr7", "phpunit/phpunit"])
         #expect(result.packages.map(\.isDevelopment) == [false, false, true])
         #expect(result.packages[0].purl.description == "pkg:composer/guzzlehttp/guzzle@7.4.5")
@@ -35,28 +35,28 @@ struct ComposerCatalogerTests {
         #expect(result.warnings == ["/app/composer.lock: package #3 lacks a name or version string"])
     }
 
-    @Test(.enabled(if: LockfileFixtures.available))
+    @Test(.enabled(if: LangTextFixtures.available))
     func realComposerLocks() throws {
         let happy = try lockfile.catalog(
-            LockfileFixtures.tree([("/app/composer.lock", "trivy-parser-cases/parser/php/composer/testdata/composer_happy.lock")]), context: CatalogContext())
+            LangTextFixtures.tree([("/app/composer.lock", "trivy-parser-cases/parser/php/composer/testdata/composer_happy.lock")]), context: CatalogContext())
         #expect(happy.warnings.isEmpty)
         #expect(happy.packages.count == 10)
         #expect(happy.packages.filter(\.isDevelopment).count == 2)
         let guzzle = try #require(happy.packages.first)
         #expect(guzzle.name == "guzzlehttp/guzzle" && guzzle.version == "6.5.8" && guzzle.licenses == ["MIT"])
         let sad = try lockfile.catalog(
-            LockfileFixtures.tree([("/app/composer.lock", "trivy-analyzer-cases/language/php/composer/testdata/composer/sad/composer.lock")]),
+            LangTextFixtures.tree([("/app/composer.lock", "trivy-analyzer-cases/language/php/composer/testdata/composer/sad/composer.lock")]),
             context: CatalogContext())
         #expect(sad.packages.isEmpty && sad.warnings.count == 1)
     }
 
-    @Test(.enabled(if: LockfileFixtures.available))
+    @Test(.enabled(if: LangTextFixtures.available))
     func realInstalledJSONBothForms() throws {
         let base = "syft-cataloger-cases/cataloger/php/testdata/vendor/"
         let v1 = try installed.catalog(
-            LockfileFixtures.tree([("/srv/vendor/composer/installed.json", base + "composer_1/installed.json")]), context: CatalogContext())
+            LangTextFixtures.tree([("/srv/vendor/composer/installed.json", base + "composer_1/installed.json")]), context: CatalogContext())
         let v2 = try installed.catalog(
-            LockfileFixtures.tree([("/srv/vendor/composer/installed.json", base + "composer_2/installed.json")]), context: CatalogContext())
+            LangTextFixtures.tree([("/srv/vendor/composer/installed.json", base + "composer_2/installed.json")]), context: CatalogContext())
         #expect(v1.warnings.isEmpty && v2.warnings.isEmpty)
         #expect(v1.packages.map { "\($0.name)@\($0.version)" } == ["asm89/stack-cors@1.3.0", "behat/mink@v1.8.1"])
         #expect(v2.packages.map { "\($0.name)@\($0.version)" } == v1.packages.map { "\($0.name)@\($0.version)" })
@@ -66,9 +66,9 @@ struct ComposerCatalogerTests {
     }
 
     @Test func hostileInputsGiveWarningsNotCrashes() throws {
-        for hostile in HostileInputs.cases where !hostile.bytes.isEmpty {
-            let lock = try lockfile.catalog(LockfileFixtures.tree(path: "/h/composer.lock", bytes: hostile.bytes), context: CatalogContext())
-            let vendor = try installed.catalog(LockfileFixtures.tree(path: "/h/vendor/composer/installed.json", bytes: hostile.bytes), context: CatalogContext())
+        for hostile in LangTextHostileInputs.cases where !hostile.bytes.isEmpty {
+            let lock = try lockfile.catalog(LangTextFixtures.tree(path: "/h/composer.lock", bytes: hostile.bytes), context: CatalogContext())
+            let vendor = try installed.catalog(LangTextFixtures.tree(path: "/h/vendor/composer/installed.json", bytes: hostile.bytes), context: CatalogContext())
             #expect(lock.packages.isEmpty && !lock.warnings.isEmpty, "\(hostile.name)")
             #expect(vendor.packages.isEmpty && !vendor.warnings.isEmpty, "\(hostile.name)")
         }

@@ -19,7 +19,7 @@ struct PythonInstalledCatalogerTests {
     }
 
     @Test func readsNameVersionLicenseAndResolvesDependencies() throws {
-        let tree = LockfileFixtures.tree(texts: [
+        let tree = LangTextFixtures.tree(texts: [
             site + "/Flask-2.0.0.dist-info/METADATA": """
             Metadata-Version: 2.1
             Name: Flask
@@ -49,7 +49,7 @@ struct PythonInstalledCatalogerTests {
 
     @Test func licenseFallsBackFromWallOfTextToClassifiers() throws {
         let wall = String(repeating: "Permission is hereby granted, free of charge ", count: 5)
-        let tree = LockfileFixtures.tree(texts: [
+        let tree = LangTextFixtures.tree(texts: [
             site + "/a-1.dist-info/METADATA": "Name: a\nVersion: 1\nLicense: \(wall)\nClassifier: License :: OSI Approved :: MIT License\n",
             site + "/b-1.dist-info/METADATA":
                 "Name: b\nVersion: 1\nLicense: Copyright (c) X\n        All rights reserved.\nClassifier: License :: OSI Approved :: GNU General Public License v3 or later (GPLv3+)\nClassifier: License :: OSI Approved :: BSD License\n",
@@ -61,18 +61,18 @@ struct PythonInstalledCatalogerTests {
 
     @Test func oldStyleDescriptionWithBlankLinesKeepsLaterHeaders() throws {
         let text = "Metadata-Version: 1.1\nName: old\nVersion: 1.0\nDescription: first\n        line\n\n        more\nClassifier: License :: OSI Approved :: ISC License (ISCL)\n\nbody"
-        let packages = try cataloger.catalog(LockfileFixtures.tree(texts: [site + "/old-1.0.egg-info": text]), context: CatalogContext()).packages
+        let packages = try cataloger.catalog(LangTextFixtures.tree(texts: [site + "/old-1.0.egg-info": text]), context: CatalogContext()).packages
         #expect(packages.first?.licenses == ["ISC"])
     }
 
     @Test func missingVersionIsAWarningNotAPackage() throws {
-        let tree = LockfileFixtures.tree(texts: [site + "/x.egg-info": "Metadata-Version: 1.0\nName: x\n"])
+        let tree = LangTextFixtures.tree(texts: [site + "/x.egg-info": "Metadata-Version: 1.0\nName: x\n"])
         let result = try cataloger.catalog(tree, context: CatalogContext())
         #expect(result.packages.isEmpty)
         #expect(result.warnings == [site + "/x.egg-info:1: Python metadata without Name or Version"])
     }
 
-    @Test(.enabled(if: LockfileFixtures.available))
+    @Test(.enabled(if: LangTextFixtures.available))
     func realMetadataSamples() throws {
         let base = "trivy-parser-cases/parser/python/packaging/testdata/"
         let cases: [(file: String, name: String, version: String, licenses: [String])] = [
@@ -88,7 +88,7 @@ struct PythonInstalledCatalogerTests {
         for (index, item) in cases.enumerated() {
             files.append(("/opt/venv\(index)/lib/python3.9/site-packages/\(item.name).dist-info/METADATA", base + item.file))
         }
-        let result = try cataloger.catalog(LockfileFixtures.tree(files), context: CatalogContext())
+        let result = try cataloger.catalog(LangTextFixtures.tree(files), context: CatalogContext())
         #expect(result.warnings.isEmpty)
         let found = Dictionary(result.packages.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for item in cases {
@@ -98,10 +98,10 @@ struct PythonInstalledCatalogerTests {
         }
     }
 
-    @Test(arguments: HostileInputs.cases.map(\.name))
+    @Test(arguments: LangTextHostileInputs.cases.map(\.name))
     func hostileMetadataIsSurvived(name: String) throws {
-        let bytes = HostileInputs.cases.first { $0.name == name }?.bytes ?? []
-        let tree = LockfileFixtures.tree(path: site + "/h-1.dist-info/METADATA", bytes: bytes)
+        let bytes = LangTextHostileInputs.cases.first { $0.name == name }?.bytes ?? []
+        let tree = LangTextFixtures.tree(path: site + "/h-1.dist-info/METADATA", bytes: bytes)
         let result = try cataloger.catalog(tree, context: CatalogContext())
         #expect(result.packages.count + result.warnings.count == 1)
     }

@@ -7,11 +7,11 @@ struct PythonLockfileCatalogerTests {
     let cataloger = PythonLockfileCataloger()
 
     private func catalog(_ path: String, _ text: String) throws -> CatalogResult {
-        try cataloger.catalog(LockfileFixtures.tree(texts: [path: text]), context: CatalogContext())
+        try cataloger.catalog(LangTextFixtures.tree(texts: [path: text]), context: CatalogContext())
     }
 
     private func catalogFixture(_ imagePath: String, _ fixture: String) throws -> CatalogResult {
-        try cataloger.catalog(LockfileFixtures.tree([(imagePath, fixture)]), context: CatalogContext())
+        try cataloger.catalog(LangTextFixtures.tree([(imagePath, fixture)]), context: CatalogContext())
     }
 
     @Test func interestAndScope() {
@@ -54,7 +54,7 @@ struct PythonLockfileCatalogerTests {
     }
 
     @Test(
-        .enabled(if: LockfileFixtures.available),
+        .enabled(if: LangTextFixtures.available),
         arguments: [
             ("requirements_flask.txt", ["click@8.0.0", "Flask@2.0.0", "itsdangerous@2.0.0", "Jinja2@3.0.0", "MarkupSafe@2.0.0", "Werkzeug@2.0.0"], 0),
             ("requirements_comments.txt", ["click@8.0.0", "Flask@2.0.0", "Jinja2@3.0.0", "MarkupSafe@2.0.0"], 0),
@@ -108,7 +108,7 @@ struct PythonLockfileCatalogerTests {
         #expect(result.packages.first?.dependencies == ["Werkzeug", "pkg:pypi/click@8.0.0"])
     }
 
-    @Test(.enabled(if: LockfileFixtures.available))
+    @Test(.enabled(if: LangTextFixtures.available))
     func realPoetryLocks() throws {
         let flask = try catalogFixture("/app/poetry.lock", "trivy-parser-cases/parser/python/poetry/testdata/poetry_flask.lock")
         #expect(flask.warnings.isEmpty)
@@ -134,7 +134,7 @@ struct PythonLockfileCatalogerTests {
         #expect(result.warnings == ["/app/Pipfile.lock: 'gitdep' in 'default' has no pinned version and was left out"])
     }
 
-    @Test(.enabled(if: LockfileFixtures.available), arguments: [("Pipfile_normal.lock", 6), ("Pipfile_django.lock", 10), ("Pipfile_many.lock", 24)])
+    @Test(.enabled(if: LangTextFixtures.available), arguments: [("Pipfile_normal.lock", 6), ("Pipfile_django.lock", 10), ("Pipfile_many.lock", 24)])
     func realPipfileLocks(file: String, count: Int) throws {
         let result = try catalogFixture("/app/Pipfile.lock", "trivy-parser-cases/parser/python/pipenv/testdata/" + file)
         #expect(result.warnings.isEmpty)
@@ -180,7 +180,7 @@ struct PythonLockfileCatalogerTests {
         #expect(result.packages.first?.dependencies == ["pkg:pypi/idna@3.6"])
     }
 
-    @Test(.enabled(if: LockfileFixtures.available))
+    @Test(.enabled(if: LangTextFixtures.available))
     func realUVLocks() throws {
         let normal = try catalogFixture("/app/uv.lock", "trivy-parser-cases/parser/python/uv/testdata/uv_normal.lock")
         #expect(normal.warnings.isEmpty)
@@ -190,7 +190,7 @@ struct PythonLockfileCatalogerTests {
         #expect(!broken.warnings.isEmpty)
     }
 
-    @Test(.enabled(if: LockfileFixtures.available))
+    @Test(.enabled(if: LangTextFixtures.available))
     func realPDMLocks() throws {
         let extras = try catalogFixture("/app/pdm.lock", "syft-cataloger-cases/cataloger/python/testdata/pdm-lock-extras/pdm.lock")
         #expect(extras.warnings.isEmpty)
@@ -203,8 +203,8 @@ struct PythonLockfileCatalogerTests {
 
     @Test(arguments: ["requirements.txt", "poetry.lock", "Pipfile.lock", "uv.lock", "pdm.lock"])
     func hostileInputsGiveWarningsNotCrashes(file: String) throws {
-        for hostile in HostileInputs.cases {
-            let tree = LockfileFixtures.tree(path: "/h/" + file, bytes: hostile.bytes)
+        for hostile in LangTextHostileInputs.cases {
+            let tree = LangTextFixtures.tree(path: "/h/" + file, bytes: hostile.bytes)
             let result = try cataloger.catalog(tree, context: CatalogContext())
             #expect(result.warnings.count <= WarningLimit.perFile + 2, "\(file) \(hostile.name)")
             if hostile.name == "garbage" || hostile.name.hasPrefix("deep") {

@@ -19,7 +19,7 @@ struct RubyCatalogerTests {
     }
 
     @Test func readsRubygemsWrittenSpecifications() throws {
-        let tree = LockfileFixtures.tree(texts: [
+        let tree = LangTextFixtures.tree(texts: [
             gems + "/rack-2.2.4.gemspec": """
             # -*- encoding: utf-8 -*-
             # stub: rack 2.2.4 ruby lib
@@ -83,17 +83,17 @@ struct RubyCatalogerTests {
             BUNDLED WITH
                2.3.7
             """
-        let result = try lockfile.catalog(LockfileFixtures.tree(texts: ["/app/Gemfile.lock": text]), context: CatalogContext())
+        let result = try lockfile.catalog(LangTextFixtures.tree(texts: ["/app/Gemfile.lock": text]), context: CatalogContext())
         #expect(result.packages.map { "\($0.name)@\($0.version)" } == ["y@0.1.0", "nokogiri@1.13.6", "racc@1.6.0"])
         #expect(result.packages[1].purl.description == "pkg:gem/nokogiri@1.13.6?platform=x86_64-linux")
         #expect(result.packages[1].dependencies == ["pkg:gem/racc@1.6.0"])
         #expect(result.warnings == ["/app/Gemfile.lock:13: gem 'broken' has no version"])
     }
 
-    @Test(.enabled(if: LockfileFixtures.available))
+    @Test(.enabled(if: LangTextFixtures.available))
     func realGemfileLocks() throws {
         let normal = try lockfile.catalog(
-            LockfileFixtures.tree([("/app/Gemfile.lock", "trivy-parser-cases/parser/ruby/bundler/testdata/Gemfile_normal.lock")]), context: CatalogContext())
+            LangTextFixtures.tree([("/app/Gemfile.lock", "trivy-parser-cases/parser/ruby/bundler/testdata/Gemfile_normal.lock")]), context: CatalogContext())
         #expect(normal.warnings.isEmpty)
         #expect(
             normal.packages.map { "\($0.name)@\($0.version)" } == [
@@ -101,17 +101,17 @@ struct RubyCatalogerTests {
             ])
         #expect(normal.packages.first { $0.name == "pry" }?.dependencies == ["pkg:gem/coderay@1.1.2", "pkg:gem/method_source@0.9.2"])
         let bundler2 = try lockfile.catalog(
-            LockfileFixtures.tree([("/app/Gemfile.lock", "trivy-parser-cases/parser/ruby/bundler/testdata/Gemfile_bundler2.lock")]), context: CatalogContext())
+            LangTextFixtures.tree([("/app/Gemfile.lock", "trivy-parser-cases/parser/ruby/bundler/testdata/Gemfile_bundler2.lock")]), context: CatalogContext())
         #expect(bundler2.packages.count == 8)
         #expect(bundler2.packages.first { $0.name == "faker" }?.version == "2.21.0")
         #expect(bundler2.packages.first { $0.name == "faker" }?.dependencies == ["pkg:gem/i18n@1.10.0"])
     }
 
     @Test func hostileInputsGiveWarningsNotCrashes() throws {
-        for hostile in HostileInputs.cases {
-            let gemspec = try installed.catalog(LockfileFixtures.tree(path: gems + "/h.gemspec", bytes: hostile.bytes), context: CatalogContext())
+        for hostile in LangTextHostileInputs.cases {
+            let gemspec = try installed.catalog(LangTextFixtures.tree(path: gems + "/h.gemspec", bytes: hostile.bytes), context: CatalogContext())
             #expect(gemspec.packages.count + gemspec.warnings.count == 1, "\(hostile.name)")
-            let lock = try lockfile.catalog(LockfileFixtures.tree(path: "/h/Gemfile.lock", bytes: hostile.bytes), context: CatalogContext())
+            let lock = try lockfile.catalog(LangTextFixtures.tree(path: "/h/Gemfile.lock", bytes: hostile.bytes), context: CatalogContext())
             #expect(lock.warnings.count <= WarningLimit.perFile + 1, "\(hostile.name)")
         }
     }

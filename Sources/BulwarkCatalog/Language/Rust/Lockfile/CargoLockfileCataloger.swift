@@ -1,7 +1,8 @@
 import BulwarkCore
 
 /// Lists Rust crates locked by `Cargo.lock` (format versions 1 to 4): every `[[package]]` that comes
-/// from a registry or git source (local workspace crates have no `source` and are left out).
+/// from a registry or git source (local workspace crates have no `source` and are left out); git crates
+/// carry their source as the purl's `vcs_url` qualifier.
 /// Dependencies (`"name"`, `"name version"`, `"name version (source)"`) resolve to locked versions.
 public struct CargoLockfileCataloger: Cataloger {
     public let id = "cargo-lock"
@@ -41,15 +42,16 @@ public struct CargoLockfileCataloger: Cataloger {
                 warnings.append("\(path): [[package]] #\(index + 1) lacks a name or version string")
                 continue
             }
-            guard entry["source"]?.string != nil, seen.insert(name + "@" + version).inserted else { continue }
+            guard let source = entry["source"]?.string, seen.insert(name + "@" + version + " " + source).inserted else { continue }
             let dependencies = (entry["dependencies"]?.strings ?? []).map { reference -> String in
                 let parts = reference.split(separator: " ")
                 guard let dependencyName = parts.first.map(String.init) else { return reference }
                 let version = parts.count > 1 ? String(parts[1]) : versionsByName[dependencyName].flatMap { $0.count == 1 ? $0[0] : nil }
                 return version.map { purl(name: dependencyName, version: $0).description } ?? dependencyName
             }
-            packages.append(
-                Package.library(.cargo, name: name, version: version, purl: purl(name: name, version: version), location: path, dependencies: dependencies))
+            var packageURL = purl(name: name, version: version)
+            if source.hasPrefix("git+") { packageURL.qualifiers["vcs_url"] = source }
+            packages.append(Package.library(.cargo, name: name, version: version, purl: packageURL, location: path, dependencies: dependencies))
         }
         return CatalogResult(packages: packages, warnings: WarningLimit.capped(warnings, path: path))
     }

@@ -37,7 +37,7 @@ struct CargoLockfileCatalogerTests {
              "aho-corasick",
             ]
             """
-        let result = try cataloger.catalog(LockfileFixtures.tree(texts: ["/src/Cargo.lock": text]), context: CatalogContext())
+        let result = try cataloger.catalog(LangTextFixtures.tree(texts: ["/src/Cargo.lock": text]), context: CatalogContext())
         #expect(result.warnings.isEmpty)
         #expect(result.packages.map { "\($0.name)@\($0.version)" } == ["memchr@2.5.0", "regex@1.7.3"])
         #expect(result.packages[1].purl.description == "pkg:cargo/regex@1.7.3")
@@ -46,7 +46,7 @@ struct CargoLockfileCatalogerTests {
     }
 
     @Test(
-        .enabled(if: LockfileFixtures.available),
+        .enabled(if: LangTextFixtures.available),
         arguments: [
             ("trivy-parser-cases/parser/rust/cargo/testdata/cargo_normal.lock", 7),
             ("trivy-parser-cases/parser/rust/cargo/testdata/cargo_mixed.lock", 7),
@@ -55,22 +55,22 @@ struct CargoLockfileCatalogerTests {
             ("syft-cataloger-cases/cataloger/rust/testdata/Cargo.lock-with-git-deps", 11),
         ])
     func realCargoLocks(fixture: String, count: Int) throws {
-        let result = try cataloger.catalog(LockfileFixtures.tree([("/src/Cargo.lock", fixture)]), context: CatalogContext())
+        let result = try cataloger.catalog(LangTextFixtures.tree([("/src/Cargo.lock", fixture)]), context: CatalogContext())
         #expect(result.warnings.isEmpty)
         #expect(result.packages.count == count)
         #expect(result.packages.allSatisfy { !$0.version.isEmpty && $0.purl.description.hasPrefix("pkg:cargo/" + $0.name + "@") })
     }
 
-    @Test(.enabled(if: LockfileFixtures.available))
+    @Test(.enabled(if: LangTextFixtures.available))
     func invalidCargoLockIsAWarning() throws {
         let result = try cataloger.catalog(
-            LockfileFixtures.tree([("/src/Cargo.lock", "trivy-parser-cases/parser/rust/cargo/testdata/cargo_invalid.lock")]), context: CatalogContext())
+            LangTextFixtures.tree([("/src/Cargo.lock", "trivy-parser-cases/parser/rust/cargo/testdata/cargo_invalid.lock")]), context: CatalogContext())
         #expect(result.warnings.contains { $0.hasPrefix("/src/Cargo.lock:10: ") })
     }
 
     @Test func hostileInputsGiveWarningsNotCrashes() throws {
-        for hostile in HostileInputs.cases where !hostile.bytes.isEmpty && hostile.name != "nul bytes" {
-            let result = try cataloger.catalog(LockfileFixtures.tree(path: "/h/Cargo.lock", bytes: hostile.bytes), context: CatalogContext())
+        for hostile in LangTextHostileInputs.cases where !hostile.bytes.isEmpty && hostile.name != "nul bytes" {
+            let result = try cataloger.catalog(LangTextFixtures.tree(path: "/h/Cargo.lock", bytes: hostile.bytes), context: CatalogContext())
             #expect(!result.warnings.isEmpty, "\(hostile.name)")
             #expect(result.warnings.count <= WarningLimit.perFile + 1)
         }

@@ -2,7 +2,7 @@ import BulwarkCore
 import Foundation
 
 /// Locates `../shared/fixtures/lockfiles` (read-only real samples); nil when absent so tests skip cleanly.
-enum LockfileFixtures {
+enum LangTextFixtures {
     static let root: String? = {
         let repository = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -63,7 +63,7 @@ enum LockfileFixtures {
 }
 
 /// Hostile byte patterns every lockfile parser must survive with warnings, not crashes.
-enum HostileInputs {
+enum LangTextHostileInputs {
     /// ~10 MB of pseudo-random bytes (deterministic).
     static let garbage: [UInt8] = {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
