@@ -46,14 +46,17 @@ for image in "${images[@]}"; do
   python3 - "$BENCH_DIR/bulwark.json" "$BENCH_DIR/trivy.json" <<'PY'
 import json, sys
 b = json.load(open(sys.argv[1])); t = json.load(open(sys.argv[2]))
-ours = {(f["package"]["name"], f["installedVersion"], f["id"], ",".join(f["fixedVersions"])) for f in b["findings"]}
-theirs = set()
+ours = {(f["package"]["name"], f["installedVersion"], f["id"]): ", ".join(f["fixedVersions"]) for f in b["findings"]}
+theirs = {}
 for result in t.get("Results", []):
     for v in result.get("Vulnerabilities", []) or []:
-        theirs.add((v["PkgName"], v["InstalledVersion"], v["VulnerabilityID"], v.get("FixedVersion", "")))
-print(f"  findings: bulwark {len(ours)}, trivy {len(theirs)}, identical: {ours == theirs}")
-for row in sorted(ours - theirs): print("    only bulwark:", *row)
-for row in sorted(theirs - ours): print("    only trivy:  ", *row)
+        theirs[(v["PkgName"], v["InstalledVersion"], v["VulnerabilityID"])] = v.get("FixedVersion", "")
+print(f"  findings: bulwark {len(ours)}, trivy {len(theirs)}, same findings: {set(ours) == set(theirs)}")
+for row in sorted(set(ours) - set(theirs)): print("    only bulwark:", *row)
+for row in sorted(set(theirs) - set(ours)): print("    only trivy:  ", *row)
+for row in sorted(set(ours) & set(theirs)):
+    if ours[row] != theirs[row]:
+        print(f"    fixed versions differ for {row[0]} {row[2]}: bulwark [{ours[row]}] trivy [{theirs[row]}]")
 PY
 done
 echo "(ratios: bulwark / tool; trivy = fresh layer cache each run, trivy-warm = cache reused)"
