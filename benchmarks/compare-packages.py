@@ -15,6 +15,8 @@ def bulwark_packages(path):
     doc = json.load(open(path))
     rows = set()
     for p in doc.get("packages", []):
+        if p.get("type") not in ("deb", "apk", "rpm"):
+            continue  # language packages are compared by compare-language.py
         rows.add((p["name"], p["version"], p.get("sourceName") or p["name"], p.get("sourceVersion") or p["version"]))
     return rows
 

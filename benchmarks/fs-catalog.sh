@@ -84,7 +84,7 @@ echo "trivy packages: $(counts cyclonedx "$out/trivy-fs.cdx.json")"
 
 (cd "$repo" && swift build -c release --product bulwark >&2)
 bulwark="$repo/.build/release/bulwark"
-read -r bwall brss < <(measure bulwark "$bulwark" fs "$corpus" --format json -o "$out/bulwark-fs.json")
+read -r bwall brss < <(measure bulwark "$bulwark" fs "$corpus" --sbom json --quiet -o "$out/bulwark-fs.json")
 printf '%-8s %9s %9.1f\n' bulwark "$bwall" "$(echo "$brss / 1024" | bc -l)"
 echo "bulwark packages: $(counts json "$out/bulwark-fs.json")"
 

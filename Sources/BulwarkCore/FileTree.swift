@@ -150,6 +150,7 @@ public final class IndexedFileTree: FileTree, @unchecked Sendable {
     public func node(at path: String) -> FileNode? { tree.node(at: path) }
 
     public func paths(under directory: String) -> [String] {
+        if directory == "/" { return sortedPaths }  // every path; no copy
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         var low = 0
         var high = sortedPaths.count
@@ -195,8 +196,9 @@ public enum PathNormalizer {
 
     /// The last component of an absolute normalized path.
     public static func baseName(_ path: String) -> Substring {
-        guard let slash = path.lastIndex(of: "/") else { return Substring(path) }
-        return path[path.index(after: slash)...]
+        // Byte search: `/` is ASCII, so a UTF-8 index is also a valid String index here.
+        guard let slash = path.utf8.lastIndex(of: 0x2F) else { return Substring(path) }
+        return path[path.utf8.index(after: slash)...]
     }
 
     /// The parent directory of an absolute normalized path (`/` for top-level entries).

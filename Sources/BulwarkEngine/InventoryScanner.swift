@@ -1,8 +1,29 @@
 import BulwarkCatalog
 import BulwarkCore
 import BulwarkImage
+import Dispatch
 import Foundation
 import Logging
+
+/// Results of catalogers running concurrently, one slot each.
+final class CatalogResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<CatalogResult, BulwarkError>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ result: Result<CatalogResult, BulwarkError>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func all() -> [Result<CatalogResult, BulwarkError>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+}
 
 /// Which packages an inventory keeps.
 public struct PackageSelection: Sendable {
@@ -179,17 +200,27 @@ public struct InventoryScanner: Sendable {
     }
 
     private func catalogAll(_ catalogers: [any Cataloger], _ tree: any FileTree, context: CatalogContext, label: String, warnings: inout [String]) throws(BulwarkError) -> [Package] {
-        var packages: [Package] = []
-        for cataloger in catalogers {
-            let result: CatalogResult
-            do {
-                result = try cataloger.catalog(tree, context: context)
+        // Catalogers are independent: run them on all cores, then merge in registry order.
+        let results = CatalogResults(count: catalogers.count)
+        DispatchQueue.concurrentPerform(iterations: catalogers.count) { index in
+            do throws(BulwarkError) {
+                results.store(index, .success(try catalogers[index].catalog(tree, context: context)))
             } catch {
+                results.store(index, .failure(error))
+            }
+        }
+        var packages: [Package] = []
+        for outcome in results.all() {
+            switch outcome {
+            case .success(let result):
+                packages += result.packages
+                warnings += result.warnings
+            case .failure(let error):
                 // Name the image as well as the file inside it.
                 throw BulwarkError(error.code, "\(label): \(error.message)", hint: error.hint)
+            case .none:
+                continue
             }
-            packages += result.packages
-            warnings += result.warnings
         }
         return packages
     }
@@ -226,8 +257,8 @@ public struct InventoryScanner: Sendable {
     }
 
     static func sorted(_ packages: [Package]) -> [Package] {
-        packages.sorted {
-            ($0.type.isOSPackage ? 0 : 1, $0.type, $0.name, $0.version, $0.location) < ($1.type.isOSPackage ? 0 : 1, $1.type, $1.name, $1.version, $1.location)
-        }
+        // Sort keys computed once per package, not once per comparison.
+        let keys = packages.map { ($0.type.isOSPackage ? "0" : "1") + $0.type.rawValue + "\u{0}" + $0.name + "\u{0}" + $0.version + "\u{0}" + $0.location }
+        return packages.indices.sorted { keys[$0] < keys[$1] }.map { packages[$0] }
     }
 }
