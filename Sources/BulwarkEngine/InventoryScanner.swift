@@ -167,7 +167,7 @@ public struct InventoryScanner: Sendable {
                 language[index].layer = references[node.layerIndex]
             }
         }
-        packages = (packages + language).filter(options.packages.keeps)
+        packages = (packages + Self.withoutOSOwned(language, osPackages: packages)).filter(options.packages.keeps)
         // Nothing is reported before every layer's digest has been checked.
         for layer in layers { try layer.verify() }
         return Inventory(target: image.target, image: image.metadata, operatingSystem: os, packages: Self.sorted(packages), warnings: warnings)
@@ -190,8 +190,20 @@ public struct InventoryScanner: Sendable {
             .read(root: path, warnings: &warnings)
         let os = detector.detect(tree)
         let context = CatalogContext(operatingSystem: os)
-        let packages = try catalogAll(active.os + active.language, IndexedFileTree(tree), context: context, label: path, warnings: &warnings) + Self.analyzed(tree)
+        let indexed = IndexedFileTree(tree)
+        let osPackages = try catalogAll(active.os, indexed, context: context, label: path, warnings: &warnings)
+        let language = try catalogAll(active.language, indexed, context: context, label: path, warnings: &warnings) + Self.analyzed(tree)
+        let packages = osPackages + Self.withoutOSOwned(language, osPackages: osPackages)
         return Inventory(target: ScanTarget(kind: kind, name: path), operatingSystem: os, packages: Self.sorted(packages.filter(selection.keeps)), warnings: warnings)
+    }
+
+    /// Language packages whose metadata file belongs to an OS package (Debian's `python3-pip` ships
+    /// `pip-23.0.1.dist-info`) are the OS package seen twice: the distribution's advisories and
+    /// backported fixes apply to them, so they are left to the OS package, as Trivy does.
+    static func withoutOSOwned(_ language: [Package], osPackages: [Package]) -> [Package] {
+        let owned = Set(osPackages.lazy.flatMap(\.installedFiles))
+        guard !owned.isEmpty else { return language }
+        return language.filter { !owned.contains($0.location) }
     }
 
     /// Packages file analyzers found in files still present in `tree`.

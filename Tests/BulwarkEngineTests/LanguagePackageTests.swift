@@ -52,6 +52,22 @@ import Testing
         }
     }
 
+    @Test func languagePackagesShippedByOSPackagesAreLeftToThem() async throws {
+        let metadataPath = "/usr/lib/python3/dist-packages/pip-23.0.1.dist-info/METADATA"
+        let layer = TestLayer(files: [
+            ("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n"),
+            ("var/lib/dpkg/status", "Package: python3-pip\nStatus: install ok installed\nArchitecture: all\nVersion: 23.0.1+dfsg-1\nSource: python-pip\n"),
+            ("var/lib/dpkg/info/python3-pip.list", "/usr\n\(metadataPath)\n"),
+            (String(metadataPath.dropFirst()), "Metadata-Version: 2.1\nName: pip\nVersion: 23.0.1\n"),
+            ("usr/local/lib/python3.11/site-packages/wheel-0.38.4.dist-info/METADATA", "Metadata-Version: 2.1\nName: wheel\nVersion: 0.38.4\n"),
+        ])
+        try await TemporaryDirectory.with { dir in
+            let path = try TemporaryDirectory.write(ImageWriter.tar(ImageWriter.dockerArchiveFiles(TestImage(layers: [layer]))), named: "i.tar", in: dir)
+            let inventory = try await InventoryScanner().scanImage(at: path, options: InventoryScanOptions(scratchDirectory: dir + "/s"))
+            #expect(inventory.packages.map(\.name).sorted() == ["python3-pip", "wheel"])
+        }
+    }
+
     @Test func folderModeReadsLockfilesAndFiltersDevelopmentDependencies() async throws {
         try await TemporaryDirectory.with { dir in
             try ImageWriter.writeDirectory([
