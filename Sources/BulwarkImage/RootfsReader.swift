@@ -23,6 +23,22 @@ public struct RootfsReader: Sendable {
         self.maxCollectedFileSize = maxCollectedFileSize
     }
 
+    /// The names in a directory (without `.` and `..`), sorted; empty when it cannot be read.
+    static func entryNames(of directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// Walks `root`.
     public func read(root: String) throws(BulwarkError) -> MemoryFileTree {
         var warnings: [String] = []
@@ -44,8 +60,7 @@ public struct RootfsReader: Sendable {
         let rootPath = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         while let directory = pending.popLast() {
             let hostDirectory = rootPath + (directory == "/" ? "" : directory)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: hostDirectory) else { continue }
-            for name in names.sorted() {
+            for name in Self.entryNames(of: hostDirectory) {
                 count += 1
                 if count > maxEntries {
                     throw BulwarkError(.limitExceeded, "\(root): more than \(maxEntries) entries")
