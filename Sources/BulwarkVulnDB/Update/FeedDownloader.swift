@@ -181,6 +181,12 @@ public final class FeedDownloader: @unchecked Sendable {
                 throw BulwarkError(.io, "\(label): unexpected HTTP \(status); check the source URL")
             case nil:
                 lastProblem = "no response (\(outcome.failure ?? "unknown error"))"
+                // A name that does not resolve will not resolve on retry: offline machines fail fast.
+                if let failure = outcome.failure?.lowercased(), failure.contains("resolve host") || failure.contains("name resolution") {
+                    throw BulwarkError(
+                        .io, "\(label): \(lastProblem)",
+                        hint: "no network? build the database offline with `bulwark db import PATH`, or scan with --offline")
+                }
             }
 
             guard attempt < maxAttempts else { break }
