@@ -4,7 +4,7 @@ import Yams
 /// Lists CocoaPods pods locked by `Podfile.lock`: every entry of `PODS:` (`Name (1.2.3)`, or a mapping
 /// from it to its dependencies). Subspecs keep their full name (`Texture/Core`) and become the purl
 /// subpath: `pkg:cocoapods/Texture@3.1.0#Core`. Dependencies resolve to the locked versions.
-public struct PodfileLockCataloger: Cataloger {
+public struct PodfileLockCataloger: FileByFileCataloger {
     public let id = "podfile-lock"
     public var scope: CatalogScope { .lockfile }
 
@@ -12,16 +12,6 @@ public struct PodfileLockCataloger: Cataloger {
     public init() {}
 
     public func isInterested(in path: String) -> Bool { PathNormalizer.baseName(path) == "Podfile.lock" }
-
-    public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
-        var result = CatalogResult()
-        for file in TreeFileScan.files(in: tree, where: isInterested) {
-            let found = Self.parse(file.bytes, path: file.path)
-            result.packages += found.packages
-            result.warnings += found.warnings
-        }
-        return result
-    }
 
     /// The packages of one `Podfile.lock`.
     public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {

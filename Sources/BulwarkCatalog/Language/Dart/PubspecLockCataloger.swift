@@ -4,7 +4,7 @@ import Yams
 /// Lists Dart/Flutter packages locked by `pubspec.lock`: `hosted`, `git` and `path` sources (SDK
 /// packages such as `flutter` are part of the toolchain and left out); development-only when
 /// `dependency: "direct dev"`. The purl is `pkg:pub/<name>@<version>`.
-public struct PubspecLockCataloger: Cataloger {
+public struct PubspecLockCataloger: FileByFileCataloger {
     public let id = "pubspec-lock"
     public var scope: CatalogScope { .lockfile }
 
@@ -12,16 +12,6 @@ public struct PubspecLockCataloger: Cataloger {
     public init() {}
 
     public func isInterested(in path: String) -> Bool { PathNormalizer.baseName(path) == "pubspec.lock" }
-
-    public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
-        var result = CatalogResult()
-        for file in TreeFileScan.files(in: tree, where: isInterested) {
-            let found = Self.parse(file.bytes, path: file.path)
-            result.packages += found.packages
-            result.warnings += found.warnings
-        }
-        return result
-    }
 
     /// The packages of one `pubspec.lock`.
     public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {

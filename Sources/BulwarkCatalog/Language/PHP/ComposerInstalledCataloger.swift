@@ -3,7 +3,7 @@ import BulwarkCore
 /// Lists PHP packages installed by composer from `vendor/composer/installed.json`, in both the
 /// composer 1 form (a JSON array) and the composer 2 form (`{"packages": [...], "dev-package-names": [...]}`,
 /// whose dev names mark development packages).
-public struct ComposerInstalledCataloger: Cataloger {
+public struct ComposerInstalledCataloger: FileByFileCataloger {
     public let id = "composer-installed"
     public var scope: CatalogScope { .installed }
 
@@ -12,18 +12,8 @@ public struct ComposerInstalledCataloger: Cataloger {
 
     public func isInterested(in path: String) -> Bool { path.hasSuffix("/vendor/composer/installed.json") }
 
-    public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
-        var result = CatalogResult()
-        for file in TreeFileScan.files(in: tree, where: isInterested) {
-            let found = Self.parse(file.bytes, path: file.path)
-            result.packages += found.packages
-            result.warnings += found.warnings
-        }
-        return result
-    }
-
     /// The packages of one `installed.json`.
-    static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
+    public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
         let document: Any
         switch StructuredInput.json(bytes, path: path) {
         case .failed(let warning): return CatalogResult(warnings: [warning])

@@ -2,7 +2,7 @@ import Foundation
 import BulwarkCore
 
 /// Lists PHP packages from `composer.lock`: `packages` (production) and `packages-dev` (development).
-public struct ComposerLockCataloger: Cataloger {
+public struct ComposerLockCataloger: FileByFileCataloger {
     public let id = "composer-lock"
     public var scope: CatalogScope { .lockfile }
 
@@ -11,18 +11,8 @@ public struct ComposerLockCataloger: Cataloger {
 
     public func isInterested(in path: String) -> Bool { PathNormalizer.baseName(path) == "composer.lock" }
 
-    public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
-        var result = CatalogResult()
-        for file in TreeFileScan.files(in: tree, where: isInterested) {
-            let found = Self.parse(file.bytes, path: file.path)
-            result.packages += found.packages
-            result.warnings += found.warnings
-        }
-        return result
-    }
-
     /// The packages of one `composer.lock`.
-    static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
+    public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
         let object: [String: Any]
         switch StructuredInput.jsonObject(bytes, path: path) {
         case .failed(let warning): return CatalogResult(warnings: [warning])

@@ -2,7 +2,7 @@ import BulwarkCore
 
 /// Lists gems locked by `Gemfile.lock`: the `specs:` of the `GEM`, `GIT` and `PATH` sections
 /// (`name (version[-platform])`), with each spec's dependencies resolved to the locked versions.
-public struct GemfileLockCataloger: Cataloger {
+public struct GemfileLockCataloger: FileByFileCataloger {
     public let id = "gemfile-lock"
     public var scope: CatalogScope { .lockfile }
 
@@ -14,16 +14,6 @@ public struct GemfileLockCataloger: Cataloger {
         return name == "Gemfile.lock" || name == "gems.locked"
     }
 
-    public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
-        var result = CatalogResult()
-        for file in TreeFileScan.files(in: tree, where: isInterested) {
-            let found = Self.parse(file.bytes, path: file.path)
-            result.packages += found.packages
-            result.warnings += found.warnings
-        }
-        return result
-    }
-
     private struct Spec {
         var name: String
         var version: String
@@ -32,7 +22,7 @@ public struct GemfileLockCataloger: Cataloger {
     }
 
     /// The packages of one `Gemfile.lock`.
-    static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
+    public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
         var warnings: [String] = []
         var specs: [Spec] = []
         var inSpecSection = false

@@ -5,7 +5,7 @@ import BulwarkCore
 /// images. The name is the repository location without scheme and `.git` (`github.com/apple/swift-nio`),
 /// the version is `state.version`, else the pinned `state.revision`; the purl is
 /// `pkg:swift/<host>/<owner>/<repo>@<version>`. Local (file system) pins are left out.
-public struct SwiftPackageResolvedCataloger: Cataloger {
+public struct SwiftPackageResolvedCataloger: FileByFileCataloger {
     public let id = "swift-package-resolved"
     public var scope: CatalogScope { .installed }
 
@@ -13,16 +13,6 @@ public struct SwiftPackageResolvedCataloger: Cataloger {
     public init() {}
 
     public func isInterested(in path: String) -> Bool { PathNormalizer.baseName(path) == "Package.resolved" }
-
-    public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
-        var result = CatalogResult()
-        for file in TreeFileScan.files(in: tree, where: isInterested) {
-            let found = Self.parse(file.bytes, path: file.path)
-            result.packages += found.packages
-            result.warnings += found.warnings
-        }
-        return result
-    }
 
     /// The packages of one `Package.resolved`.
     public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {

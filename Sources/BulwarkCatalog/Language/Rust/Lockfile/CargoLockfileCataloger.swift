@@ -4,7 +4,7 @@ import BulwarkCore
 /// from a registry or git source (local workspace crates have no `source` and are left out); git crates
 /// carry their source as the purl's `vcs_url` qualifier.
 /// Dependencies (`"name"`, `"name version"`, `"name version (source)"`) resolve to locked versions.
-public struct CargoLockfileCataloger: Cataloger {
+public struct CargoLockfileCataloger: FileByFileCataloger {
     public let id = "cargo-lock"
     public var scope: CatalogScope { .lockfile }
 
@@ -12,16 +12,6 @@ public struct CargoLockfileCataloger: Cataloger {
     public init() {}
 
     public func isInterested(in path: String) -> Bool { PathNormalizer.baseName(path) == "Cargo.lock" }
-
-    public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
-        var result = CatalogResult()
-        for file in TreeFileScan.files(in: tree, where: isInterested) {
-            let found = Self.parse(file.bytes, path: file.path)
-            result.packages += found.packages
-            result.warnings += found.warnings
-        }
-        return result
-    }
 
     /// The packages of one `Cargo.lock`.
     public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
