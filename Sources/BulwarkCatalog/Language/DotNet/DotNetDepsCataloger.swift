@@ -8,7 +8,7 @@ import BulwarkCore
 /// carries no `runtime`, `runtimeTargets` or `native` assets is skipped too: it ships no code (build-time
 /// and meta packages such as `Microsoft.NETCore.App`). Packages absent from the targets are kept.
 /// Dependencies come from the runtime target's `dependencies` (`name: version`) as purls.
-public struct DotNetDepsCataloger: Cataloger {
+public struct DotNetDepsCataloger: FileParsingCataloger {
     public let id = "dotnet-deps"
 
     /// Creates the cataloger.
@@ -18,19 +18,8 @@ public struct DotNetDepsCataloger: Cataloger {
 
     public func isInterested(in path: String) -> Bool { LockfilePaths.baseNameHasSuffix(path, ".deps.json") }
 
-    public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
-        var result = CatalogResult()
-        for path in LockfilePaths.collected(in: tree, where: isInterested(in:)) {
-            guard let bytes = tree.contents(of: path) else { continue }
-            let parsed = parse(bytes, path: path)
-            result.packages += parsed.packages
-            result.warnings += parsed.warnings
-        }
-        return result
-    }
-
     /// Parses one `deps.json`; `path` is used for `location` and in warnings.
-    func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
+    public func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
         let document: NodeJSON
         do {
             document = try NodeJSONParser.parse(bytes)

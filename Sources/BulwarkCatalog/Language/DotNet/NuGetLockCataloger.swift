@@ -7,7 +7,7 @@ import BulwarkCore
 /// entry with a `resolved` version is listed once per name and version across frameworks; `Project`
 /// entries (project references) are skipped. NuGet lockfiles have no development flag. Each entry's
 /// `dependencies` (name → requested range) become purls with the version resolved in the same framework.
-public struct NuGetLockCataloger: Cataloger {
+public struct NuGetLockCataloger: FileParsingCataloger {
     public let id = "nuget-lock"
 
     /// Creates the cataloger.
@@ -17,19 +17,8 @@ public struct NuGetLockCataloger: Cataloger {
 
     public func isInterested(in path: String) -> Bool { LockfilePaths.hasBaseName(path, "packages.lock.json") }
 
-    public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
-        var result = CatalogResult()
-        for path in LockfilePaths.collected(in: tree, where: isInterested(in:)) {
-            guard let bytes = tree.contents(of: path) else { continue }
-            let parsed = parse(bytes, path: path)
-            result.packages += parsed.packages
-            result.warnings += parsed.warnings
-        }
-        return result
-    }
-
     /// Parses one lockfile's bytes; `path` is used for `location` and in warnings.
-    func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
+    public func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
         let document: NodeJSON
         do {
             document = try NodeJSONParser.parse(bytes)

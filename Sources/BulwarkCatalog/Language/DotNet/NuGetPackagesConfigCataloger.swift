@@ -7,7 +7,7 @@ import BulwarkCore
 /// that is not well formed yields a warning with the line and no packages, as in Trivy; elements
 /// without an `id` or `version` are skipped with a warning. `developmentDependency="true"` marks a
 /// development package. The file states no dependencies.
-public struct NuGetPackagesConfigCataloger: Cataloger {
+public struct NuGetPackagesConfigCataloger: FileParsingCataloger {
     public let id = "nuget-packages-config"
 
     /// Creates the cataloger.
@@ -17,19 +17,8 @@ public struct NuGetPackagesConfigCataloger: Cataloger {
 
     public func isInterested(in path: String) -> Bool { LockfilePaths.hasBaseName(path, "packages.config") }
 
-    public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
-        var result = CatalogResult()
-        for path in LockfilePaths.collected(in: tree, where: isInterested(in:)) {
-            guard let bytes = tree.contents(of: path) else { continue }
-            let parsed = parse(bytes, path: path)
-            result.packages += parsed.packages
-            result.warnings += parsed.warnings
-        }
-        return result
-    }
-
     /// Parses one `packages.config`; `path` is used for `location` and in warnings.
-    func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
+    public func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
         let entries: [PackagesConfigEntry]
         do {
             entries = try PackagesConfigParser.parse(bytes)

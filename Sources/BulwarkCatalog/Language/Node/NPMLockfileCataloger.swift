@@ -16,7 +16,7 @@ import Foundation
 ///
 /// Dependencies are resolved the way Node resolves them (own `node_modules`, then each ancestor's).
 /// Malformed files produce a warning naming the file and line or JSON path.
-public struct NPMLockfileCataloger: Cataloger {
+public struct NPMLockfileCataloger: FileParsingCataloger {
     public let id = "npm-lockfile"
 
     /// Creates the cataloger.
@@ -29,19 +29,8 @@ public struct NPMLockfileCataloger: Cataloger {
             && !LockfilePaths.containsDirectory(path, "node_modules")
     }
 
-    public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
-        var result = CatalogResult()
-        for path in LockfilePaths.collected(in: tree, where: isInterested(in:)) {
-            guard let bytes = tree.contents(of: path) else { continue }
-            let parsed = parse(bytes, path: path)
-            result.packages += parsed.packages
-            result.warnings += parsed.warnings
-        }
-        return result
-    }
-
     /// Parses one lockfile's bytes; `path` is used for `location` and in warnings.
-    func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
+    public func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
         let document: NodeJSON
         do {
             document = try NodeJSONParser.parse(bytes)
