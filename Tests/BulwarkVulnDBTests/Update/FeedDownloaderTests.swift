@@ -122,7 +122,10 @@ struct FeedDownloaderTests {
             try await fixture.downloader().download([fixture.source("ratelimit/3600/feed.bin")])
         }
         // "At once" versus the hour the server asked for; generous for a loaded 2-core CI machine.
-        #expect(Date().timeIntervalSince(start) < 60)
+        // It must not honor the hour the server asked for. The bound is loose on purpose: with the whole
+        // suite running on a loaded 2-core CI machine this test was seen to take 66 s (its local-server
+        // round trips are starved), while alone it takes well under a second.
+        #expect(Date().timeIntervalSince(start) < 600)
         #expect(error?.message.contains("rate limited (HTTP 429)") == true)
         #expect(error?.message.contains("60 min") == true)
         #expect(error?.message.contains(fixture.server.url("ratelimit/3600/feed.bin")) == true)
