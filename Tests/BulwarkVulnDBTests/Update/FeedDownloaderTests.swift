@@ -121,7 +121,6 @@ struct FeedDownloaderTests {
         let error = await #expect(throws: BulwarkError.self) {
             try await fixture.downloader().download([fixture.source("ratelimit/3600/feed.bin")])
         }
-        // "At once" versus the hour the server asked for; generous for a loaded 2-core CI machine.
         // It must not honor the hour the server asked for. The bound is loose on purpose: with the whole
         // suite running on a loaded 2-core CI machine this test was seen to take 66 s (its local-server
         // round trips are starved), while alone it takes well under a second.
