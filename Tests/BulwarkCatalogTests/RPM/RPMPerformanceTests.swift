@@ -44,7 +44,7 @@ struct RPMPerformanceTests {
         #expect(result.packages.reduce(0) { $0 + $1.installedFiles.count } == 800 * 60)
         // Debug builds on a shared 2-core machine are far slower than release; this bound only
         // catches accidental quadratic behaviour. Release builds take a few milliseconds.
-        #expect(best < .seconds(2), "800 packages took \(best)")
+        #expect(best < .seconds(10), "800 packages took \(best)")
         print("RPM performance: 2 × 400 packages with 60 files each catalogued in \(best)")
     }
 }

@@ -177,7 +177,7 @@ struct NuGetPackagesConfigCatalogerTests {
         text += "]>\n<packages><package id=\"&lol9;\" version=\"1.0\"/><package id=\"Ok\" version=\"2.0\"/></packages>"
         let start = ContinuousClock.now
         let result = cataloger.parse(Array(text.utf8), path: "/p/packages.config")
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(10))  // a hang guard, loose for loaded CI machines
         #expect(result.packages.lockIdentities == ["&lol9;@1.0", "Ok@2.0"])
     }
 
