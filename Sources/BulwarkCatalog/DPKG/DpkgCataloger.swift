@@ -90,17 +90,19 @@ public struct DpkgCataloger: Cataloger {
         if bytes == nil, let architecture { bytes = tree.contents(of: Self.infoDirectory + name + ":" + architecture + ".list") }
         guard let bytes else { return [] }
         let listed = bytes.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty && $0 != "/." }
-        // Directories are listed too: drop those that are directories in the image or parents of other entries.
-        var parents: Set<String> = []
+        // Directories are listed too: drop those that are directories in the image or ancestors of other
+        // entries (byte scans; a walk up stops at the first ancestor already seen).
+        var parents: Set<Substring> = []
+        parents.reserveCapacity(listed.count)
         for path in listed {
-            var current = Substring(path)
-            while let slash = current.lastIndex(of: "/"), slash != current.startIndex {
-                current = current[..<slash]
-                if !parents.insert(String(current)).inserted { break }
+            var end = path.utf8.endIndex
+            while let slash = path.utf8[..<end].lastIndex(of: 0x2F), slash != path.utf8.startIndex {
+                if !parents.insert(path[..<slash]).inserted { break }
+                end = slash
             }
         }
         return listed.filter { path in
-            if parents.contains(path) { return false }
+            if parents.contains(Substring(path)) { return false }
             if let node = tree.node(at: path), node.kind == .directory { return false }
             return true
         }
