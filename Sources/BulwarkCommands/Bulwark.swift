@@ -10,26 +10,24 @@ public struct Bulwark: AsyncParsableCommand {
         commandName: "bulwark",
         abstract: "Container security scanner: vulnerabilities and SBOMs of images and root filesystems, offline.",
         discussion: """
-            Bulwark reads a container image without unpacking it — a `docker save` tarball, an OCI
-            image layout (directory or tar), or an unpacked root filesystem — lists what is installed
-            in it, each package attributed to the layer that added it, and matches it against a local
-            advisory database.
+            Bulwark reads a container image without unpacking it — a `docker save` tarball, an OCI image layout (directory or tar), or an unpacked root filesystem — lists what is installed in it, each package attributed to the layer that added it, and matches it against a local advisory database.
 
             EXAMPLES:
-              bulwark db update                                # fetch advisories (or: bulwark db import PATH)
-              bulwark image alpine.tar                         # vulnerabilities, most severe first
-              bulwark image app.tar --fail-on high             # CI gate: exit 1 on HIGH or CRITICAL
-              bulwark explain CVE-2024-2511 alpine.tar         # why it matched
-              bulwark sbom alpine.tar                          # table of packages, by layer
-              bulwark sbom app.tar --format cyclonedx -o app.cdx.json
-              bulwark sbom ./oci-layout --tag app --platform linux/arm64/v8 --format spdx-json
-              bulwark rootfs /mnt/rootfs --format json
+              bulwark db update                       # fetch advisories
+              bulwark db import ./osv-dump.zip        # ...or build them offline
+              bulwark image alpine.tar                # vulnerabilities, worst first
+              bulwark image app.tar --fail-on high    # CI gate: exit 1 on HIGH+
+              bulwark explain CVE-2024-2511 alpine.tar
+              bulwark fs .                            # a project's lockfiles
+              bulwark sbom alpine.tar                 # packages, by layer
+              bulwark sbom app.tar -f cyclonedx -o app.cdx.json
+              bulwark sbom ./layout --tag app --platform linux/arm64/v8
 
             EXIT CODES:
               0   success
               1   `image --fail-on`: a finding at or above the gate (see --exit-code)
-              2   the input is unreadable: corrupt, truncated, hostile, unsupported or missing
-              3   local environment error: cannot write the output or scratch files
+              2   unreadable input: corrupt, truncated, hostile, unsupported, missing
+              3   environment error: cannot write the output or scratch files
               64  usage error: unknown option, bad option value
             """,
         version: version,

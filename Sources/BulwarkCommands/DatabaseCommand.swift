@@ -51,9 +51,7 @@ struct DatabaseCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Download advisories from the configured sources and rebuild the database atomically.",
             discussion: """
-                Sources are the public OSV exports, the Alpine secdb, the Debian security tracker, CISA KEV
-                and EPSS (see `--sources`). Downloads are conditional (ETag / Last-Modified), retried with
-                backoff and resumed when interrupted; the database is replaced only when complete.
+                Sources are the public OSV exports, the Alpine secdb, the Debian security tracker, CISA KEV and EPSS (see `--sources`). Downloads are conditional (ETag / Last-Modified), retried with backoff and resumed when interrupted; the database is replaced only when complete.
 
                 EXAMPLES:
                   bulwark db update
@@ -100,10 +98,7 @@ struct DatabaseCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import advisories from local files, directories, zips, URLs or a bundle (offline).",
             discussion: """
-                PATH may be a directory or zip of OSV records (e.g. an ecosystem's all.zip), a single OSV
-                file, an Alpine secdb or Debian security tracker JSON file, an NVD CVE 2.0 file, the CISA
-                KEV catalog, an EPSS CSV, a URL to any of those, or a bundle written by `bulwark db export`.
-                Malformed records are skipped and counted.
+                PATH may be a directory or zip of OSV records (e.g. an ecosystem's all.zip), a single OSV file, an Alpine secdb or Debian security tracker JSON file, an NVD CVE 2.0 file, the CISA KEV catalog, an EPSS CSV, a URL to any of those, or a bundle written by `bulwark db export`. Malformed records are skipped and counted.
 
                 EXAMPLES:
                   bulwark db import examples/advisories --db /tmp/example.db

@@ -10,11 +10,7 @@ struct FSCommand: AsyncParsableCommand {
         commandName: "fs",
         abstract: "Scan a project folder: lockfiles and installed packages, for vulnerabilities or as an SBOM.",
         discussion: """
-            Reads lockfiles (package-lock.json, yarn.lock, pnpm-lock.yaml, poetry.lock, Pipfile.lock,
-            requirements*.txt, uv.lock, pdm.lock, Gemfile.lock, composer.lock, Cargo.lock, go.mod, pom.xml,
-            gradle.lockfile, packages.lock.json, packages.config, Package.resolved, pubspec.lock,
-            Podfile.lock) and installed metadata (node_modules, site-packages, gem specifications, jars,
-            Go and Rust binaries) below DIR. `.git` is skipped.
+            Reads lockfiles (package-lock.json, yarn.lock, pnpm-lock.yaml, poetry.lock, Pipfile.lock, requirements*.txt, uv.lock, pdm.lock, Gemfile.lock, composer.lock, Cargo.lock, go.mod, pom.xml, gradle.lockfile, packages.lock.json, packages.config, Package.resolved, pubspec.lock, Podfile.lock) and installed metadata (node_modules, site-packages, gem specifications, jars, Go and Rust binaries) below DIR. `.git` is skipped.
 
             EXAMPLES:
               bulwark fs .                                  # vulnerabilities of the project's dependencies

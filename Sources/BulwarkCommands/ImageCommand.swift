@@ -10,23 +10,19 @@ struct ImageCommand: AsyncParsableCommand {
         commandName: "image",
         abstract: "Scan an image (or root filesystem) for known vulnerabilities.",
         discussion: """
-            Lists the packages in TARGET (as `bulwark sbom` does) and matches them against the local
-            advisory database: OS packages against their own distribution release's advisories, by
-            source package where the distribution tracks those.
+            Lists the packages in TARGET (as `bulwark sbom` does) and matches them against the local advisory database: OS packages against their own distribution release's advisories, by source package where the distribution tracks those.
 
-            The database is read from --db, BULWARK_DB or <cache dir>/db/bulwark.db. Create it with
-            `bulwark db update` (network) or `bulwark db import PATH` (offline).
+            The database is read from --db, BULWARK_DB or <cache dir>/db/bulwark.db. Create it with `bulwark db update` (network) or `bulwark db import PATH` (offline).
 
             EXAMPLES:
               bulwark image debian.tar
               bulwark image app.tar --severity HIGH,CRITICAL --ignore-unfixed
-              bulwark image app.tar --fail-on high            # exit 1 when a HIGH or CRITICAL finding remains
+              bulwark image app.tar --fail-on high    # exit 1 on HIGH or CRITICAL
               bulwark image app.tar --format json -o report.json
               bulwark db import examples/advisories --db /tmp/example.db && \\
                 bulwark image examples/alpine-3.19-oci --db /tmp/example.db
 
-            EXIT CODES: 0 no finding at or above the gate (or no gate); the --exit-code value (default 1)
-            when findings reach --fail-on; 2 unreadable input or database; 3 environment error.
+            EXIT CODES: 0 no finding at or above the gate (or no gate); the --exit-code value (default 1) when findings reach --fail-on; 2 unreadable input or database; 3 environment error.
             """
     )
 

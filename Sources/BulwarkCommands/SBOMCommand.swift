@@ -11,9 +11,7 @@ struct SBOMCommand: AsyncParsableCommand {
         commandName: "sbom",
         abstract: "Generate an SBOM of an image archive, OCI layout or root filesystem.",
         discussion: """
-            TARGET is detected from what the path is: a `docker save` tarball (optionally gzip or
-            zstd compressed), an OCI image layout directory or tar, or — for a directory with no
-            index.json or manifest.json — an unpacked root filesystem.
+            TARGET is detected from what the path is: a `docker save` tarball (optionally gzip or zstd compressed), an OCI image layout directory or tar, or — for a directory with no index.json or manifest.json — an unpacked root filesystem.
 
             EXAMPLES:
               bulwark sbom debian.tar
@@ -56,8 +54,7 @@ struct RootfsCommand: AsyncParsableCommand {
         commandName: "rootfs",
         abstract: "List the packages of an unpacked root filesystem directory.",
         discussion: """
-            Reads the package databases under DIR as if DIR were `/`. Symlinks are never followed
-            outside DIR.
+            Reads the package databases under DIR as if DIR were `/`. Symlinks are never followed outside DIR.
 
             EXAMPLES:
               bulwark rootfs /mnt/image-root
