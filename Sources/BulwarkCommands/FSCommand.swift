@@ -13,7 +13,7 @@ struct FSCommand: AsyncParsableCommand {
             Reads lockfiles (package-lock.json, yarn.lock, pnpm-lock.yaml, poetry.lock, Pipfile.lock, requirements*.txt, uv.lock, pdm.lock, Gemfile.lock, composer.lock, Cargo.lock, go.mod, pom.xml, gradle.lockfile, packages.lock.json, packages.config, Package.resolved, pubspec.lock, Podfile.lock) and installed metadata (node_modules, site-packages, gem specifications, jars, Go and Rust binaries) below DIR. `.git` is skipped.
 
             EXAMPLES:
-              bulwark fs .                     # the project's dependencies' vulnerabilities
+              bulwark fs .                     # vulnerable dependencies
               bulwark fs . --exclude-dev --fail-on high
               bulwark fs ./service --sbom cyclonedx -o service.cdx.json
               bulwark fs . --pkg-types npm,pypi --format json
