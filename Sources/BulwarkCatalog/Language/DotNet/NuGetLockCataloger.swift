@@ -19,14 +19,10 @@ public struct NuGetLockCataloger: FileParsingCataloger {
 
     /// Parses one lockfile's bytes; `path` is used for `location` and in warnings.
     public func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
-        let document: NodeJSON
-        do {
-            document = try NodeJSONParser.parse(bytes)
-        } catch {
-            return CatalogResult(warnings: ["\(path):\(error.line): \(error.problem)"])
-        }
-        guard let root = document.object else {
-            return CatalogResult(warnings: ["\(path):1: expected a JSON object, found \(document.kindName)"])
+        let root: NodeJSONObject
+        switch NodeJSONParser.topLevelObject(bytes, path: path) {
+        case .success(let object): root = object
+        case .failure(let warning): return CatalogResult(warnings: [warning.text])
         }
         guard let frameworksValue = root["dependencies"] else { return CatalogResult() }
         guard let frameworks = frameworksValue.object else {

@@ -31,14 +31,10 @@ public struct NPMLockfileCataloger: FileParsingCataloger {
 
     /// Parses one lockfile's bytes; `path` is used for `location` and in warnings.
     public func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
-        let document: NodeJSON
-        do {
-            document = try NodeJSONParser.parse(bytes)
-        } catch {
-            return CatalogResult(warnings: ["\(path):\(error.line): \(error.problem)"])
-        }
-        guard let root = document.object else {
-            return CatalogResult(warnings: ["\(path):1: expected a JSON object, found \(document.kindName)"])
+        let root: NodeJSONObject
+        switch NodeJSONParser.topLevelObject(bytes, path: path) {
+        case .success(let object): root = object
+        case .failure(let warning): return CatalogResult(warnings: [warning.text])
         }
         if let packages = root["packages"] {
             guard let map = packages.object else {

@@ -264,3 +264,26 @@ struct NodeJSONParser {
         }
     }
 }
+
+extension NodeJSONParser {
+    /// Parses a document that must be a JSON object (lockfiles, deps.json). On failure, the
+    /// one warning to report for `path`: the syntax error with its line, or the wrong top-level kind.
+    static func topLevelObject(_ bytes: [UInt8], path: String) -> Result<NodeJSONObject, WarningText> {
+        let document: NodeJSON
+        do {
+            document = try parse(bytes)
+        } catch {
+            return .failure(WarningText("\(path):\(error.line): \(error.problem)"))
+        }
+        guard let root = document.object else {
+            return .failure(WarningText("\(path):1: expected a JSON object, found \(document.kindName)"))
+        }
+        return .success(root)
+    }
+}
+
+/// A warning carried as an error value.
+struct WarningText: Error, Sendable {
+    var text: String
+    init(_ text: String) { self.text = text }
+}
