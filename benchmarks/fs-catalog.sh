@@ -31,22 +31,8 @@ if [ $# -eq 0 ]; then
 fi
 [ -d "$corpus" ] || { echo "no such folder: $corpus" >&2; exit 1; }
 
-# measure NAME CMD... -> prints "median_wall median_rss_kb"; FRESH_DIR is removed before every run.
-measure() {
-  local name=$1; shift
-  local walls=() rsss=()
-  for _ in $(seq "$RUNS"); do
-    [ -n "${FRESH_DIR:-}" ] && rm -rf "$FRESH_DIR"
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>"$out/$name.err" \
-      || { echo "$name failed:" >&2; tail -5 "$out/$name.err" >&2; return 1; }
-    read -r wall rss < "$out/time.txt"
-    walls+=("$wall"); rsss+=("$rss")
-  done
-  local mw mr
-  mw=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  mr=$(printf '%s\n' "${rsss[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$mw $mr"
-}
+source "$here/measure.sh"
+OUT_DIR="$out"
 
 # counts FORMAT FILE -> "type=count ..." (purl types), read from a CycloneDX or Bulwark JSON document.
 counts() {

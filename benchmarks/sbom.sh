@@ -32,23 +32,8 @@ fi
 (cd "$repo" && swift build -c release --product bulwark >&2)
 bulwark="$repo/.build/release/bulwark"
 
-# measure NAME CMD... -> prints "median_wall median_rss_kb"
-# With FRESH_DIR set, that directory is removed before every run (a cold cache).
-measure() {
-  local name=$1; shift
-  local walls=() rsss=()
-  for i in $(seq "$RUNS"); do
-    [ -n "${FRESH_DIR:-}" ] && rm -rf "$FRESH_DIR"
-    /usr/bin/time -f "%e %M" -o "$BENCH_DIR/out/time.txt" "$@" >/dev/null 2>"$BENCH_DIR/out/$name.err" \
-      || { echo "$name failed:" >&2; tail -5 "$BENCH_DIR/out/$name.err" >&2; return 1; }
-    read -r wall rss < "$BENCH_DIR/out/time.txt"
-    walls+=("$wall"); rsss+=("$rss")
-  done
-  local mw mr
-  mw=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  mr=$(printf '%s\n' "${rsss[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$mw $mr"
-}
+source "$here/measure.sh"
+OUT_DIR="$BENCH_DIR/out"
 
 printf '%-20s %-10s %9s %9s %10s %10s\n' image tool wall_s rss_MB wall_ratio rss_ratio
 status=0

@@ -22,23 +22,16 @@ if [ ${#images[@]} -eq 0 ]; then
   [ -f /tmp/harness/images/app.tar ] || { echo "run ../shared/eval/make-images.sh /tmp/harness/images first" >&2; exit 1; }
 fi
 
-measure() {  # prints "median_wall median_rss_kb"
-  local walls=() rsss=()
-  for i in $(seq "$RUNS"); do
-    [ -n "${FRESH:-}" ] && { rm -rf "$BENCH_DIR/trivy-cache/fanal"; }
-    /usr/bin/time -f "%e %M" -o "$BENCH_DIR/time.txt" "$@" >/dev/null 2>"$BENCH_DIR/err.txt" || { cat "$BENCH_DIR/err.txt" >&2; return 1; }
-    read -r w r < "$BENCH_DIR/time.txt"; walls+=("$w"); rsss+=("$r")
-  done
-  echo "$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') $(printf '%s\n' "${rsss[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
-}
+source "$here/measure.sh"
+OUT_DIR="$BENCH_DIR"
 
 printf '%-18s %-11s %8s %8s %10s %10s\n' image tool wall_s rss_MB wall_ratio rss_ratio
 for image in "${images[@]}"; do
   label=$(basename "$image")
-  read -r bw br < <(measure "$bulwark" image "$image" --db "$BENCH_DIR/bulwark.db" --skip-db-update -f json -q -o "$BENCH_DIR/bulwark.json")
+  read -r bw br < <(measure bulwark "$bulwark" image "$image" --db "$BENCH_DIR/bulwark.db" --skip-db-update -f json -q -o "$BENCH_DIR/bulwark.json")
   targs=(image --input "$image" --cache-dir "$BENCH_DIR/trivy-cache" --skip-db-update --offline-scan --scanners vuln -f json -q -o "$BENCH_DIR/trivy.json")
-  read -r tw tr < <(FRESH=1 measure "$PEERS/trivy" "${targs[@]}")
-  read -r ww wr < <(measure "$PEERS/trivy" "${targs[@]}")
+  read -r tw tr < <(FRESH_DIR="$BENCH_DIR/trivy-cache/fanal" measure trivy "$PEERS/trivy" "${targs[@]}")
+  read -r ww wr < <(measure trivy-warm "$PEERS/trivy" "${targs[@]}")
   for row in "bulwark $bw $br" "trivy $tw $tr" "trivy-warm $ww $wr"; do
     set -- $row
     printf '%-18s %-11s %8.2f %8.1f %10.2f %10.2f\n' "$label" "$1" "$2" "$(echo "$3/1024" | bc -l)" "$(echo "$bw/$2" | bc -l)" "$(echo "$br/$3" | bc -l)"
