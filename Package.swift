@@ -118,7 +118,7 @@ let package = Package(
             dependencies: ["BulwarkCatalog", "BulwarkTestSupport"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "BulwarkVersionTests", dependencies: ["BulwarkVersion"], swiftSettings: strictSettings),
+        .testTarget(name: "BulwarkVersionTests", dependencies: ["BulwarkVersion", "BulwarkTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "BulwarkArchiveTests", dependencies: ["BulwarkArchive", "BulwarkTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "BulwarkVulnDBTests",

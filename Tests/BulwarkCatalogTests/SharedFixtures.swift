@@ -1,15 +1,10 @@
 import BulwarkCore
+import BulwarkTestSupport
 import Foundation
 
 /// Locates `../shared/fixtures` (read-only real samples); nil when absent so tests skip cleanly.
 enum SharedFixtures {
-    static let root: String? = {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for candidate in [repository.deletingLastPathComponent().path + "/shared/fixtures", "/work/shared/fixtures"] {
-            if FileManager.default.fileExists(atPath: candidate + "/pkgdb") { return candidate }
-        }
-        return nil
-    }()
+    static let root: String? = SharedFixtureLocation.path("fixtures/pkgdb").flatMap { _ in SharedFixtureLocation.path("fixtures") }
 
     static var available: Bool { root != nil }
 

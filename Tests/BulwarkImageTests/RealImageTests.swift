@@ -1,17 +1,12 @@
 import BulwarkCore
 import BulwarkImage
+import BulwarkTestSupport
 import Foundation
 import Testing
 
 /// Real images and deliberately broken layouts from ../shared/fixtures (skipped when absent).
 @Suite struct RealImageTests {
-    static let fixtures: String? = {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for candidate in [repository.deletingLastPathComponent().path + "/shared/fixtures/images", "/work/shared/fixtures/images"] {
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-        }
-        return nil
-    }()
+    static let fixtures: String? = SharedFixtureLocation.path("fixtures/images")
 
     static func paths(_ folder: String) -> [String] {
         guard let fixtures else { return [] }

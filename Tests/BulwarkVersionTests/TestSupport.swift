@@ -1,3 +1,4 @@
+import BulwarkTestSupport
 import Foundation
 import Testing
 
@@ -18,15 +19,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
 /// Where the shared read-only sample data lives, if present.
 enum SharedData {
-    static let root: URL? = {
-        let fromSource = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-        for candidate in [fromSource, URL(fileURLWithPath: "/work/shared")]
-        where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("fixtures/versions").path) {
-            return candidate
-        }
-        return nil
-    }()
+    static let root: URL? = SharedFixtureLocation.path("fixtures/versions").flatMap { _ in SharedFixtureLocation.shared.map { URL(fileURLWithPath: $0) } }
 
     static var present: Bool { root != nil }
 

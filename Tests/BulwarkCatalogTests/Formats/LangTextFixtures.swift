@@ -1,16 +1,10 @@
 import BulwarkCore
+import BulwarkTestSupport
 import Foundation
 
 /// Locates `../shared/fixtures/lockfiles` (read-only real samples); nil when absent so tests skip cleanly.
 enum LangTextFixtures {
-    static let root: String? = {
-        let repository = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for candidate in [repository.deletingLastPathComponent().path + "/shared/fixtures/lockfiles", "/work/shared/fixtures/lockfiles"] {
-            if FileManager.default.fileExists(atPath: candidate + "/trivy-parser-cases") { return candidate }
-        }
-        return nil
-    }()
+    static let root: String? = SharedFixtureLocation.path("fixtures/lockfiles/trivy-parser-cases").flatMap { _ in SharedFixtureLocation.path("fixtures/lockfiles") }
 
     static var available: Bool { root != nil }
 

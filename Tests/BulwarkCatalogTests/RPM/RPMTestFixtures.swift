@@ -1,18 +1,10 @@
+import BulwarkTestSupport
 import Foundation
 
 /// Locates the shared, read-only package database samples; everything is nil when they are absent.
 enum RPMTestFixtures {
     /// `<shared>/fixtures/pkgdb`, found beside the repository (`../shared`) or at `/work/shared`.
-    static let pkgdbDirectory: String? = {
-        // #filePath is <repo>/Tests/BulwarkCatalogTests/RPM/RPMTestFixtures.swift.
-        var repository = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { repository.deleteLastPathComponent() }
-        let candidates = [
-            repository.appendingPathComponent("../shared/fixtures/pkgdb").standardizedFileURL.path,
-            "/work/shared/fixtures/pkgdb",
-        ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/rpm") }
-    }()
+    static let pkgdbDirectory: String? = SharedFixtureLocation.path("fixtures/pkgdb/rpm").flatMap { _ in SharedFixtureLocation.path("fixtures/pkgdb") }
 
     /// Whether the samples are present.
     static var available: Bool { pkgdbDirectory != nil }

@@ -1,5 +1,6 @@
 import BulwarkCore
 import BulwarkVulnDB
+import BulwarkTestSupport
 import Foundation
 
 /// An in-memory ``ImportSink`` for the feed tests: keeps every advisory (replacing by id and source,
@@ -35,14 +36,7 @@ final class CollectingImportSink: ImportSink {
 
 /// Locates the read-only real samples under `../shared/fixtures/advisories`; nil when absent so tests skip.
 enum FeedFixtures {
-    static let root: String? = {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        for candidate in [repository.deletingLastPathComponent().path + "/shared/fixtures/advisories", "/work/shared/fixtures/advisories"] {
-            if FileManager.default.fileExists(atPath: candidate + "/kev") { return candidate }
-        }
-        return nil
-    }()
+    static let root: String? = SharedFixtureLocation.path("fixtures/advisories/kev").flatMap { _ in SharedFixtureLocation.path("fixtures/advisories") }
 
     static var available: Bool { root != nil }
 

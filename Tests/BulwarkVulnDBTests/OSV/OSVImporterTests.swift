@@ -18,10 +18,7 @@ final class CollectingSink: ImportSink {
 
 /// Real OSV samples from the shared fixtures, when present.
 enum OSVSamples {
-    static let shared: String? = {
-        let candidates = [URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared").standardizedFileURL.path, "/work/shared"]
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/fixtures/advisories/osv") }
-    }()
+    static let shared: String? = SharedFixtureLocation.path("fixtures/advisories/osv").flatMap { _ in SharedFixtureLocation.shared }
     static let directories: [String] = {
         guard let shared else { return [] }
         let fixtures = ["go", "pypi", "crates.io", "almalinux9", "samples-distros"].map { "\(shared)/fixtures/advisories/osv/\($0)" }

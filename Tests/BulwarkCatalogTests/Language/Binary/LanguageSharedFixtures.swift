@@ -1,17 +1,10 @@
+import BulwarkTestSupport
 import Foundation
 
 /// Locates the read-only lockfile samples (`<repo>/../shared/fixtures/lockfiles` or
 /// `/work/shared/fixtures/lockfiles`); nil when absent so tests skip cleanly.
 enum LanguageSharedFixtures {
-    static let lockfiles: String? = {
-        var repository = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 { repository.deleteLastPathComponent() }
-        for candidate in [repository.deletingLastPathComponent().path + "/shared/fixtures/lockfiles", "/work/shared/fixtures/lockfiles"]
-        where FileManager.default.fileExists(atPath: candidate) {
-            return candidate
-        }
-        return nil
-    }()
+    static let lockfiles: String? = SharedFixtureLocation.path("fixtures/lockfiles")
 
     static var available: Bool { lockfiles != nil }
 

@@ -1,17 +1,11 @@
 import BulwarkCore
+import BulwarkTestSupport
 import Foundation
 
 /// Finds the read-only shared lockfile samples (`<repo>/../shared/fixtures/lockfiles` or
 /// `/work/shared/fixtures/lockfiles`); tests using them are disabled when absent.
 enum LockfileFixtures {
-    static let root: String? = {
-        var repository = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 { repository.deleteLastPathComponent() }  // …/Tests/BulwarkCatalogTests/Language/Node/file
-        for candidate in [repository.deletingLastPathComponent().path + "/shared/fixtures/lockfiles", "/work/shared/fixtures/lockfiles"] {
-            if FileManager.default.fileExists(atPath: candidate + "/trivy-parser-cases") { return candidate }
-        }
-        return nil
-    }()
+    static let root: String? = SharedFixtureLocation.path("fixtures/lockfiles/trivy-parser-cases").flatMap { _ in SharedFixtureLocation.path("fixtures/lockfiles") }
 
     static var available: Bool { root != nil }
 
