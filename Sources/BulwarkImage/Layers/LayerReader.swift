@@ -27,8 +27,9 @@ public struct LayerReader: Sendable {
         path: String, mode: UInt32, size: Int64, analyzers: [any FileAnalyzer], cap: Int, warnings: inout [String],
         read: () throws(BulwarkError) -> [UInt8]
     ) throws(BulwarkError) -> [Package]? {
+        // Runs for every regular file of every layer: the common "nobody wants it" answer allocates nothing.
+        guard analyzers.contains(where: { $0.wants(path: path, mode: mode, size: size) }) else { return nil }
         let wanting = analyzers.filter { $0.wants(path: path, mode: mode, size: size) }
-        guard !wanting.isEmpty else { return nil }
         guard size <= Int64(cap) else {
             warnings.append("\(path): \(size) bytes, over the \(cap >> 20) MiB analysis limit; not analyzed")
             return nil
