@@ -14,7 +14,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Bulwark",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bulwark", targets: ["bulwark"]),
         .library(name: "BulwarkEngine", targets: ["BulwarkEngine"]),

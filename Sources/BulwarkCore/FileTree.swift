@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The kind of a filesystem entry.
 public enum FileKind: String, Sendable, Codable, Hashable {
     case regular, directory, symlink, hardlink, other
@@ -40,9 +42,19 @@ public protocol FileTree: Sendable {
     func node(at path: String) -> FileNode?
     /// Paths of all entries (any kind) strictly below `directory`, sorted.
     func paths(under directory: String) -> [String]
+    /// Paths, sorted, of the entries a cataloger can read: files whose contents were collected, and
+    /// symlinks (which may lead to one). Far fewer than all paths, so catalogers iterate these.
+    func collectedPaths() -> [String]
 }
 
 extension FileTree {
+    public func collectedPaths() -> [String] {
+        paths(under: "/").filter { path in
+            guard let node = node(at: path) else { return false }
+            return node.contents != nil || node.kind == .symlink
+        }
+    }
+
     /// The maximum number of symlinks followed while resolving one path.
     public static var maxSymlinkHops: Int { 40 }
 
@@ -137,19 +149,37 @@ public struct MemoryFileTree: FileTree, Sendable {
 
 /// A read-only `FileTree` over a finished `MemoryFileTree` with its paths sorted once, so that
 /// `paths(under:)` is a binary search instead of a scan of every entry (catalogers call it often).
-public final class IndexedFileTree: FileTree, @unchecked Sendable {
+public final class IndexedFileTree: FileTree, Sendable {
     private let tree: MemoryFileTree
-    private let sortedPaths: [String]
+    private let collected: [String]
+    /// All paths sorted; built on first use, since most scans only need ``collectedPaths()``.
+    private let allPaths = Mutex<[String]?>(nil)
 
     /// Indexes `tree`.
     public init(_ tree: MemoryFileTree) {
         self.tree = tree
-        self.sortedPaths = tree.nodes.keys.sorted()
+        var collected: [String] = []
+        for (path, node) in tree.nodes where node.contents != nil || node.kind == .symlink {
+            collected.append(path)
+        }
+        self.collected = collected.sorted()
     }
 
     public func node(at path: String) -> FileNode? { tree.node(at: path) }
 
+    public func collectedPaths() -> [String] { collected }
+
+    private var sortedPaths: [String] {
+        allPaths.withLock { paths in
+            if let paths { return paths }
+            let sorted = tree.nodes.keys.sorted()
+            paths = sorted
+            return sorted
+        }
+    }
+
     public func paths(under directory: String) -> [String] {
+        let sortedPaths = self.sortedPaths
         if directory == "/" { return sortedPaths }  // every path; no copy
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         var low = 0
@@ -203,7 +233,7 @@ public enum PathNormalizer {
 
     /// The parent directory of an absolute normalized path (`/` for top-level entries).
     public static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        guard let slash = path.utf8.lastIndex(of: 0x2F), slash != path.startIndex else { return "/" }
         return String(path[..<slash])
     }
 

@@ -101,20 +101,24 @@ public struct PackageURL: Hashable, Sendable, CustomStringConvertible, Codable {
 
     /// Percent-encodes everything but unreserved characters (and `:`, which the spec leaves bare).
     static func encode(_ text: String, keepSlash: Bool = false) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        let hex = Array("0123456789ABCDEF")
+        func isKept(_ byte: UInt8) -> Bool { isUnreserved(byte) || byte == 0x3A || (keepSlash && byte == 0x2F) }
+        // Most names and versions need no escaping at all: return them without copying.
+        guard !text.utf8.allSatisfy(isKept) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {
-            if isUnreserved(byte) || byte == 0x3A || (keepSlash && byte == 0x2F) {
-                out.append(Character(Unicode.Scalar(byte)))
+            if isKept(byte) {
+                out.append(byte)
             } else {
-                out.append("%")
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
+                out.append(0x25)  // %
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     static func decode(_ text: String) -> String {
         guard text.contains("%") else { return text }

@@ -186,15 +186,23 @@ public struct InventoryScanner: Sendable {
     func scanDirectory(at path: String, kind: TargetKind, scopes: Set<CatalogScope>, selection: PackageSelection) throws(BulwarkError) -> Inventory {
         let active = active(scopes: scopes, selection: selection)
         var warnings: [String] = []
+        let clock = ContinuousClock()
+        let start = clock.now
         let tree = try RootfsReader(interest: Self.interest(active.os + active.language, detector: detector), analyzers: active.analyzers)
             .read(root: path, warnings: &warnings)
+        let walked = clock.now
+        logger.debug("walked \(tree.nodes.count) entries of \(path) in \(walked - start)")
         let os = detector.detect(tree)
         let context = CatalogContext(operatingSystem: os)
         let indexed = IndexedFileTree(tree)
         let osPackages = try catalogAll(active.os, indexed, context: context, label: path, warnings: &warnings)
         let language = try catalogAll(active.language, indexed, context: context, label: path, warnings: &warnings) + Self.analyzed(tree)
         let packages = osPackages + Self.withoutOSOwned(language, osPackages: osPackages)
-        return Inventory(target: ScanTarget(kind: kind, name: path), operatingSystem: os, packages: Self.sorted(packages.filter(selection.keeps)), warnings: warnings)
+        let inventory = Inventory(
+            target: ScanTarget(kind: kind, name: path), operatingSystem: os, packages: Self.sorted(packages.filter(selection.keeps)),
+            warnings: warnings)
+        logger.debug("cataloged \(inventory.packages.count) packages in \(clock.now - walked)")
+        return inventory
     }
 
     /// Language packages whose metadata file belongs to an OS package (Debian's `python3-pip` ships

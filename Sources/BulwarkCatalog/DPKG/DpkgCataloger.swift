@@ -16,10 +16,13 @@ public struct DpkgCataloger: Cataloger {
     public init() {}
 
     public func isInterested(in path: String) -> Bool {
-        if path == Self.statusPath { return true }
-        if path.hasPrefix(Self.statusDirectory) { return !path.hasSuffix(".md5sums") }
-        if path.hasPrefix(Self.infoDirectory) { return path.hasSuffix(".list") }
-        if path.hasPrefix("/usr/share/doc/") && path.hasSuffix("/copyright") {
+        if PathMatch.hasPrefix(path, "/var/lib/dpkg/") {
+            if path == Self.statusPath { return true }
+            if path.hasPrefix(Self.statusDirectory) { return !PathMatch.hasSuffix(path, ".md5sums") }
+            if path.hasPrefix(Self.infoDirectory) { return PathMatch.hasSuffix(path, ".list") }
+            return false
+        }
+        if PathMatch.hasPrefix(path, "/usr/share/doc/") && PathMatch.hasSuffix(path, "/copyright") {
             return path.utf8.split(separator: UInt8(ascii: "/")).count == 5
         }
         return false
@@ -29,7 +32,7 @@ public struct DpkgCataloger: Cataloger {
         var result = CatalogResult()
         var sources: [(path: String, bytes: [UInt8])] = []
         if let status = tree.contents(of: Self.statusPath) { sources.append((Self.statusPath, status)) }
-        for path in tree.paths(under: Self.statusDirectory) where isInterested(in: path) {
+        for path in tree.collectedPaths() where path.hasPrefix(Self.statusDirectory) && isInterested(in: path) {
             if let bytes = tree.contents(of: path) { sources.append((path, bytes)) }
         }
         for (path, bytes) in sources {

@@ -8,7 +8,7 @@ public enum TreeFileScan {
     /// The files of `tree` for which `isWanted` holds and whose contents were collected.
     public static func files(in tree: any FileTree, where isWanted: (String) -> Bool) -> [(path: String, bytes: [UInt8])] {
         var files: [(path: String, bytes: [UInt8])] = []
-        for path in tree.paths(under: "/") where isWanted(path) {
+        for path in tree.collectedPaths() where isWanted(path) {
             guard let node = tree.node(at: path), node.kind == .regular || node.kind == .hardlink, let bytes = node.contents else { continue }
             files.append((path, bytes))
         }

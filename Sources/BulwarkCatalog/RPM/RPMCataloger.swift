@@ -21,7 +21,10 @@ public struct RPMCataloger: Cataloger {
 
     /// True for the six database paths (`{/var/lib/rpm,/usr/lib/sysimage/rpm}/{rpmdb.sqlite,Packages.db,Packages}`).
     public func isInterested(in path: String) -> Bool {
-        guard let slash = path.lastIndex(of: "/") else { return false }
+        // Cheap byte-prefix rejection first: this runs for every file of every scan.
+        guard path.utf8.starts(with: "/var/lib/rpm/".utf8) || path.utf8.starts(with: "/usr/lib/sysimage/rpm/".utf8),
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        else { return false }
         let directory = path[..<slash]
         let file = path[path.index(after: slash)...]
         return Self.databaseFileNames.contains(where: { $0 == file })

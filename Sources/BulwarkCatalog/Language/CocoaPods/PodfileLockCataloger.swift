@@ -11,7 +11,7 @@ public struct PodfileLockCataloger: FileByFileCataloger {
     /// Creates the cataloger.
     public init() {}
 
-    public func isInterested(in path: String) -> Bool { PathNormalizer.baseName(path) == "Podfile.lock" }
+    public func isInterested(in path: String) -> Bool { PathMatch.hasBaseName(path, "Podfile.lock") }
 
     /// The packages of one `Podfile.lock`.
     public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {

@@ -11,7 +11,7 @@ public struct PubspecLockCataloger: FileByFileCataloger {
     /// Creates the cataloger.
     public init() {}
 
-    public func isInterested(in path: String) -> Bool { PathNormalizer.baseName(path) == "pubspec.lock" }
+    public func isInterested(in path: String) -> Bool { PathMatch.hasBaseName(path, "pubspec.lock") }
 
     /// The packages of one `pubspec.lock`.
     public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {

@@ -16,7 +16,7 @@ public struct DotNetDepsCataloger: FileParsingCataloger {
 
     public var scope: CatalogScope { .installed }
 
-    public func isInterested(in path: String) -> Bool { LockfilePaths.baseNameHasSuffix(path, ".deps.json") }
+    public func isInterested(in path: String) -> Bool { PathMatch.baseNameHasSuffix(path, ".deps.json") }
 
     /// Parses one `deps.json`; `path` is used for `location` and in warnings.
     public func parse(_ bytes: [UInt8], path: String) -> CatalogResult {

@@ -15,7 +15,7 @@ public struct NuGetLockCataloger: FileParsingCataloger {
 
     public var scope: CatalogScope { .lockfile }
 
-    public func isInterested(in path: String) -> Bool { LockfilePaths.hasBaseName(path, "packages.lock.json") }
+    public func isInterested(in path: String) -> Bool { PathMatch.hasBaseName(path, "packages.lock.json") }
 
     /// Parses one lockfile's bytes; `path` is used for `location` and in warnings.
     public func parse(_ bytes: [UInt8], path: String) -> CatalogResult {

@@ -15,7 +15,7 @@ public struct NuGetPackagesConfigCataloger: FileParsingCataloger {
 
     public var scope: CatalogScope { .lockfile }
 
-    public func isInterested(in path: String) -> Bool { LockfilePaths.hasBaseName(path, "packages.config") }
+    public func isInterested(in path: String) -> Bool { PathMatch.hasBaseName(path, "packages.config") }
 
     /// Parses one `packages.config`; `path` is used for `location` and in warnings.
     public func parse(_ bytes: [UInt8], path: String) -> CatalogResult {

@@ -15,11 +15,11 @@ public struct GoModCataloger: Cataloger {
     public var id: String { "go-mod" }
     public var scope: CatalogScope { .lockfile }
 
-    public func isInterested(in path: String) -> Bool { path.hasSuffix("/go.mod") || path == "go.mod" }
+    public func isInterested(in path: String) -> Bool { PathMatch.hasSuffix(path, "/go.mod") || path == "go.mod" }
 
     public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
         var result = CatalogResult()
-        for path in tree.paths(under: "/") where isInterested(in: path) {
+        for path in tree.collectedPaths() where isInterested(in: path) {
             guard let bytes = tree.contents(of: path) else { continue }
             let parsed = GoModFile(parsing: String(decoding: bytes, as: UTF8.self), path: path)
             result.warnings += parsed.warnings

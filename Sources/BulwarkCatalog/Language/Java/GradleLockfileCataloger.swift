@@ -11,12 +11,13 @@ public struct GradleLockfileCataloger: Cataloger {
     public var scope: CatalogScope { .lockfile }
 
     public func isInterested(in path: String) -> Bool {
-        path.hasSuffix("/gradle.lockfile") || (path.hasSuffix(".lockfile") && path.contains("/gradle/dependency-locks/"))
+        PathMatch.hasSuffix(path, "/gradle.lockfile")
+            || (PathMatch.hasSuffix(path, ".lockfile") && PathMatch.contains(path, "/gradle/dependency-locks/"))
     }
 
     public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
         var result = CatalogResult()
-        for path in tree.paths(under: "/") where isInterested(in: path) {
+        for path in tree.collectedPaths() where isInterested(in: path) {
             guard let bytes = tree.contents(of: path) else { continue }
             let parsed = Self.parse(String(decoding: bytes, as: UTF8.self), location: path)
             result.packages += parsed.packages

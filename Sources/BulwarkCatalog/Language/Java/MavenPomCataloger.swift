@@ -15,11 +15,11 @@ public struct MavenPomCataloger: Cataloger {
     public var id: String { "maven-pom" }
     public var scope: CatalogScope { .lockfile }
 
-    public func isInterested(in path: String) -> Bool { path.hasSuffix("/pom.xml") || path == "pom.xml" }
+    public func isInterested(in path: String) -> Bool { PathMatch.hasSuffix(path, "/pom.xml") || path == "pom.xml" }
 
     public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
         var result = CatalogResult()
-        for path in tree.paths(under: "/") where isInterested(in: path) {
+        for path in tree.collectedPaths() where isInterested(in: path) {
             guard let bytes = tree.contents(of: path) else { continue }
             let parsed = Self.parse(bytes, location: path)
             result.packages += parsed.packages

@@ -25,8 +25,8 @@ public struct NPMLockfileCataloger: FileParsingCataloger {
     public var scope: CatalogScope { .lockfile }
 
     public func isInterested(in path: String) -> Bool {
-        (LockfilePaths.hasBaseName(path, "package-lock.json") || LockfilePaths.hasBaseName(path, "npm-shrinkwrap.json"))
-            && !LockfilePaths.containsDirectory(path, "node_modules")
+        (PathMatch.hasBaseName(path, "package-lock.json") || PathMatch.hasBaseName(path, "npm-shrinkwrap.json"))
+            && !PathMatch.containsDirectory(path, "node_modules")
     }
 
     /// Parses one lockfile's bytes; `path` is used for `location` and in warnings.

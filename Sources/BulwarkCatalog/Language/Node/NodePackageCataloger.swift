@@ -28,7 +28,7 @@ public struct NodePackageCataloger: Cataloger {
     /// Whether `path` is `…/node_modules/<name>/package.json` or `…/node_modules/@scope/<name>/package.json`.
     /// Allocation-free: walks the UTF-8 view backwards.
     static func isPackageManifest(_ path: String) -> Bool {
-        guard LockfilePaths.hasBaseName(path, "package.json") else { return false }
+        guard PathMatch.hasBaseName(path, "package.json") else { return false }
         let utf8 = path.utf8
         // End of the package directory component (the slash before "package.json").
         var end = utf8.index(utf8.endIndex, offsetBy: -("package.json".utf8.count + 1))

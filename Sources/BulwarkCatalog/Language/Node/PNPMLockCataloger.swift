@@ -18,7 +18,7 @@ public struct PNPMLockCataloger: Cataloger {
     public var scope: CatalogScope { .lockfile }
 
     public func isInterested(in path: String) -> Bool {
-        LockfilePaths.hasBaseName(path, "pnpm-lock.yaml") && !LockfilePaths.containsDirectory(path, "node_modules")
+        PathMatch.hasBaseName(path, "pnpm-lock.yaml") && !PathMatch.containsDirectory(path, "node_modules")
     }
 
     public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {

@@ -16,13 +16,13 @@ public struct YarnLockCataloger: Cataloger {
     public var scope: CatalogScope { .lockfile }
 
     public func isInterested(in path: String) -> Bool {
-        guard !LockfilePaths.containsDirectory(path, "node_modules") else { return false }
-        return LockfilePaths.hasBaseName(path, "yarn.lock") || LockfilePaths.hasBaseName(path, "package.json")
+        guard !PathMatch.containsDirectory(path, "node_modules") else { return false }
+        return PathMatch.hasBaseName(path, "yarn.lock") || PathMatch.hasBaseName(path, "package.json")
     }
 
     public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {
         var result = CatalogResult()
-        for path in LockfilePaths.collected(in: tree, where: { LockfilePaths.hasBaseName($0, "yarn.lock") && isInterested(in: $0) }) {
+        for path in LockfilePaths.collected(in: tree, where: { PathMatch.hasBaseName($0, "yarn.lock") && isInterested(in: $0) }) {
             guard let bytes = tree.contents(of: path) else { continue }
             let manifestPath = PathNormalizer.parent(path) + "/package.json"
             let parsed = parse(bytes, path: path, manifest: tree.contents(of: manifestPath), manifestPath: manifestPath)

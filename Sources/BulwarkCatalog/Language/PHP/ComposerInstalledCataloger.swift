@@ -10,7 +10,7 @@ public struct ComposerInstalledCataloger: FileByFileCataloger {
     /// Creates the cataloger.
     public init() {}
 
-    public func isInterested(in path: String) -> Bool { path.hasSuffix("/vendor/composer/installed.json") }
+    public func isInterested(in path: String) -> Bool { PathMatch.hasSuffix(path, "/vendor/composer/installed.json") }
 
     /// The packages of one `installed.json`.
     public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {

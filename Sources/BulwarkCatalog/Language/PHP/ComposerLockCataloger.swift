@@ -9,7 +9,7 @@ public struct ComposerLockCataloger: FileByFileCataloger {
     /// Creates the cataloger.
     public init() {}
 
-    public func isInterested(in path: String) -> Bool { PathNormalizer.baseName(path) == "composer.lock" }
+    public func isInterested(in path: String) -> Bool { PathMatch.hasBaseName(path, "composer.lock") }
 
     /// The packages of one `composer.lock`.
     public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {

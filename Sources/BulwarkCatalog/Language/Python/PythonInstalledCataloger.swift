@@ -15,10 +15,10 @@ public struct PythonInstalledCataloger: Cataloger {
     public init() {}
 
     public func isInterested(in path: String) -> Bool {
-        guard path.hasSuffix(".dist-info/METADATA") || path.hasSuffix(".egg-info/PKG-INFO") || path.hasSuffix(".egg-info")
-            || path.hasSuffix(".egg/EGG-INFO/PKG-INFO")
+        guard PathMatch.hasSuffix(path, ".dist-info/METADATA") || PathMatch.hasSuffix(path, ".egg-info/PKG-INFO")
+            || PathMatch.hasSuffix(path, ".egg-info") || PathMatch.hasSuffix(path, ".egg/EGG-INFO/PKG-INFO")
         else { return false }
-        return path.contains("/site-packages/") || path.contains("/dist-packages/")
+        return PathMatch.contains(path, "/site-packages/") || PathMatch.contains(path, "/dist-packages/")
     }
 
     public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {

@@ -10,11 +10,13 @@ public struct PythonLockfileCataloger: Cataloger {
     public init() {}
 
     public func isInterested(in path: String) -> Bool {
-        let name = PathNormalizer.baseName(path)
-        switch name {
-        case "poetry.lock", "Pipfile.lock", "uv.lock", "pdm.lock": return true
-        default: return name.hasPrefix("requirements") && name.hasSuffix(".txt")
+        if PathMatch.hasBaseName(path, "poetry.lock") || PathMatch.hasBaseName(path, "Pipfile.lock")
+            || PathMatch.hasBaseName(path, "uv.lock") || PathMatch.hasBaseName(path, "pdm.lock")
+        {
+            return true
         }
+        guard PathMatch.hasSuffix(path, ".txt") else { return false }
+        return PathNormalizer.baseName(path).utf8.starts(with: "requirements".utf8)
     }
 
     public func catalog(_ tree: any FileTree, context: CatalogContext) throws(BulwarkError) -> CatalogResult {

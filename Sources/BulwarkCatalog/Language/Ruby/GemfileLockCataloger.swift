@@ -10,8 +10,7 @@ public struct GemfileLockCataloger: FileByFileCataloger {
     public init() {}
 
     public func isInterested(in path: String) -> Bool {
-        let name = PathNormalizer.baseName(path)
-        return name == "Gemfile.lock" || name == "gems.locked"
+        PathMatch.hasBaseName(path, "Gemfile.lock") || PathMatch.hasBaseName(path, "gems.locked")
     }
 
     private struct Spec {

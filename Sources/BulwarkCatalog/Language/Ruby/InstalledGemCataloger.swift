@@ -11,7 +11,7 @@ public struct InstalledGemCataloger: Cataloger {
     public init() {}
 
     public func isInterested(in path: String) -> Bool {
-        guard path.hasSuffix(".gemspec") else { return false }
+        guard PathMatch.hasSuffix(path, ".gemspec") else { return false }
         let parent = PathNormalizer.parent(path)
         return parent.hasSuffix("/specifications") || parent.hasSuffix("/specifications/default")
     }

@@ -12,7 +12,7 @@ public struct SwiftPackageResolvedCataloger: FileByFileCataloger {
     /// Creates the cataloger.
     public init() {}
 
-    public func isInterested(in path: String) -> Bool { PathNormalizer.baseName(path) == "Package.resolved" }
+    public func isInterested(in path: String) -> Bool { PathMatch.hasBaseName(path, "Package.resolved") }
 
     /// The packages of one `Package.resolved`.
     public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {

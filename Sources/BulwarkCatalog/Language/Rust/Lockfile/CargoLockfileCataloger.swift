@@ -11,7 +11,7 @@ public struct CargoLockfileCataloger: FileByFileCataloger {
     /// Creates the cataloger.
     public init() {}
 
-    public func isInterested(in path: String) -> Bool { PathNormalizer.baseName(path) == "Cargo.lock" }
+    public func isInterested(in path: String) -> Bool { PathMatch.hasBaseName(path, "Cargo.lock") }
 
     /// The packages of one `Cargo.lock`.
     public static func parse(_ bytes: [UInt8], path: String) -> CatalogResult {
