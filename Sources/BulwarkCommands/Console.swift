@@ -37,16 +37,44 @@ enum Console {
         return logger
     }
 
-    /// Writes results to `path` (atomically) or stdout.
+    /// Writes results to `path` (atomically: a temporary file next to it, then a rename) or stdout.
+    /// The bytes go straight from the array to the descriptor, never copied (reports can be tens of MB).
     static func emit(_ bytes: [UInt8], to path: String?) throws(BulwarkError) {
-        if let path {
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw BulwarkError(.io, "\(path): cannot write output (\(error.localizedDescription))")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(bytes))
+        guard let path else {
+            guard writeAll(bytes, to: 1) else { throw BulwarkError(.io, "cannot write to standard output: \(errnoText())") }
+            return
+        }
+        let temporary = path + ".bulwark-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw BulwarkError(.io, "\(path): cannot write output (\(errnoText()))") }
+        let written = writeAll(bytes, to: descriptor)
+        let reason = errnoText()
+        guard close(descriptor) == 0, written else {
+            unlink(temporary)
+            throw BulwarkError(.io, "\(path): cannot write output (\(reason))")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = errnoText()
+            unlink(temporary)
+            throw BulwarkError(.io, "\(path): cannot write output (\(reason))")
         }
     }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, base + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+    }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
 }

@@ -188,10 +188,11 @@ public struct InventoryScanner: Sendable {
         var warnings: [String] = []
         let clock = ContinuousClock()
         let start = clock.now
-        let tree = try RootfsReader(interest: Self.interest(active.os + active.language, detector: detector), analyzers: active.analyzers)
-            .read(root: path, warnings: &warnings)
+        var reader = RootfsReader(interest: Self.interest(active.os + active.language, detector: detector), analyzers: active.analyzers)
+        reader.keepsUncollectedFiles = false
+        let tree = try reader.read(root: path, warnings: &warnings)
         let walked = clock.now
-        logger.debug("walked \(tree.nodes.count) entries of \(path) in \(walked - start)")
+        logger.debug("walked \(tree.nodes.count) entries of \(path) in \(walked - start) (\(ProcessMemory.summary()))")
         let os = detector.detect(tree)
         let context = CatalogContext(operatingSystem: os)
         let indexed = IndexedFileTree(tree)
@@ -201,7 +202,7 @@ public struct InventoryScanner: Sendable {
         let inventory = Inventory(
             target: ScanTarget(kind: kind, name: path), operatingSystem: os, packages: Self.sorted(packages.filter(selection.keeps)),
             warnings: warnings)
-        logger.debug("cataloged \(inventory.packages.count) packages in \(clock.now - walked)")
+        logger.debug("cataloged \(inventory.packages.count) packages in \(clock.now - walked) (\(ProcessMemory.summary()))")
         return inventory
     }
 

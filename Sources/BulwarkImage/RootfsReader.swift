@@ -16,6 +16,10 @@ public struct RootfsReader: Sendable {
     public var analyzers: [any FileAnalyzer]
     /// Directory names never descended into (e.g. `.git`).
     public var skippedDirectoryNames: Set<String> = [".git"]
+    /// Whether regular files nobody collected or analyzed get a node. Folder scans turn this off:
+    /// catalogers only look at collected files, directories and symlinks, and a source tree's
+    /// other files are most of its entries (and most of the walk's memory).
+    public var keepsUncollectedFiles = true
 
     /// Creates a reader.
     public init(interest: @escaping PathInterest, analyzers: [any FileAnalyzer] = [], maxCollectedFileSize: Int = 512 << 20) {
@@ -54,6 +58,8 @@ public struct RootfsReader: Sendable {
     private struct DirectoryListing: Sendable {
         var entries: [(path: String, node: FileNode)] = []
         var subdirectories: [String] = []
+        /// Regular files walked but not kept (see ``keepsUncollectedFiles``).
+        var droppedFiles = 0
         var warnings: [String] = []
         var error: BulwarkError?
     }
@@ -76,6 +82,7 @@ public struct RootfsReader: Sendable {
         var levels: [[DirectoryListing]] = []
         var frontier: [String] = ["/"]
         var count = 0
+        var kept = 0
         while !frontier.isEmpty {
             let listings = Mutex<[DirectoryListing?]>(Array(repeating: nil, count: frontier.count))
             let directories = frontier
@@ -87,7 +94,8 @@ public struct RootfsReader: Sendable {
             frontier = []
             for listing in level {
                 if let error = listing.error { throw error }
-                count += listing.entries.count
+                count += listing.entries.count + listing.droppedFiles
+                kept += listing.entries.count
                 frontier += listing.subdirectories
             }
             if count > maxEntries {
@@ -96,7 +104,7 @@ public struct RootfsReader: Sendable {
             levels.append(level)
         }
         var nodes: [String: FileNode] = [:]
-        nodes.reserveCapacity(count)
+        nodes.reserveCapacity(kept)
         for level in levels {
             for listing in level {
                 warnings += listing.warnings
@@ -138,6 +146,10 @@ public struct RootfsReader: Sendable {
                 } catch {
                     listing.error = error
                     return listing
+                }
+                if !keepsUncollectedFiles && node.contents == nil && node.analysis == nil {
+                    listing.droppedFiles += 1
+                    continue
                 }
             default:
                 node.kind = .other

@@ -12,10 +12,12 @@ struct CanonicalJSONEncoder {
     /// The encoded document, without a trailing newline (like `JSONEncoder`).
     func encode(_ value: some Encodable) throws -> [UInt8] {
         let arena = JSONArena()
-        let encoder = JSONNodeEncoder(arena: arena, codingPath: [])
+        let encoder = JSONNodeEncoder(arena: arena, codingPath: [], depth: 0)
         try value.encode(to: encoder)
         var output: [UInt8] = []
-        output.reserveCapacity(arena.bytes.count * 2)
+        // Rendered elements are most of the arena; the rest is indentation and keys around them.
+        // Reserving enough up front avoids a doubling copy of a many-megabyte buffer.
+        output.reserveCapacity(arena.bytes.count + arena.bytes.count / 8 + 4096)
         JSONNodeRenderer(arena: arena.bytes).render(encoder.result, depth: 0, into: &output)
         return output
     }
@@ -128,12 +130,15 @@ final class JSONArrayNode {
 final class JSONNodeEncoder: Encoder {
     let arena: JSONArena
     let codingPath: [any CodingKey]
+    /// How deep the value sits in the document (0 for the top level): its indentation.
+    let depth: Int
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     var node: JSONNode?
 
-    init(arena: JSONArena, codingPath: [any CodingKey]) {
+    init(arena: JSONArena, codingPath: [any CodingKey], depth: Int) {
         self.arena = arena
         self.codingPath = codingPath
+        self.depth = depth
     }
 
     /// What the value encoded; a value that encoded nothing is an empty object, as in Foundation.
@@ -147,7 +152,7 @@ final class JSONNodeEncoder: Encoder {
             object = JSONObjectNode()
             node = .object(object)
         }
-        return KeyedEncodingContainer(JSONKeyedContainer<Key>(encoder: self, object: object, codingPath: codingPath))
+        return KeyedEncodingContainer(JSONKeyedContainer<Key>(encoder: self, object: object, codingPath: codingPath, depth: depth))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -158,23 +163,38 @@ final class JSONNodeEncoder: Encoder {
             array = JSONArrayNode()
             node = .array(array)
         }
-        return JSONUnkeyedContainer(encoder: self, array: array, codingPath: codingPath)
+        return JSONUnkeyedContainer(encoder: self, array: array, codingPath: codingPath, depth: depth)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
         JSONSingleValueContainer(encoder: self)
     }
 
-    /// The node for a nested value: scalars rendered directly, everything else through its own encoder.
-    func node(for value: some Encodable, at path: [any CodingKey]) throws -> JSONNode {
+    /// The node for a nested value at `depth`: scalars rendered directly, everything else through its own encoder.
+    func node(for value: some Encodable, at path: [any CodingKey], depth: Int) throws -> JSONNode {
         // Metatype comparisons, not dynamic casts: the common scalars skip a child encoder.
         let type = type(of: value)
         if type == String.self { return arena.string(unsafeBitCast(value, to: String.self)) }
         if type == Int.self { return arena.number(unsafeBitCast(value, to: Int.self)) }
         if type == Bool.self { return unsafeBitCast(value, to: Bool.self) ? arena.literal("true") : arena.literal("false") }
-        let child = JSONNodeEncoder(arena: arena, codingPath: path)
+        let child = JSONNodeEncoder(arena: arena, codingPath: path, depth: depth)
         try value.encode(to: child)
         return child.result
+    }
+
+    /// An array element at `depth`, rendered to its final bytes as soon as it is complete, so a
+    /// long array (an SBOM's packages) never holds more than one element's node tree. The
+    /// element's scalars were appended to the arena after `mark`; they are replaced by the
+    /// element's rendering.
+    func element(for value: some Encodable, at path: [any CodingKey], depth: Int) throws -> JSONNode {
+        let mark = arena.bytes.count
+        let node = try node(for: value, at: path, depth: depth)
+        if case .literal = node { return node }
+        var rendered: [UInt8] = []
+        JSONNodeRenderer(arena: arena.bytes).render(node, depth: depth, into: &rendered)
+        arena.bytes.removeSubrange(mark...)
+        arena.bytes.append(contentsOf: rendered)
+        return .literal(mark..<arena.bytes.count)
     }
 }
 
@@ -183,6 +203,8 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: JSONNodeEncoder
     let object: JSONObjectNode
     let codingPath: [any CodingKey]
+    /// The depth of the object; its members sit one deeper.
+    let depth: Int
 
     private var arena: JSONArena { encoder.arena }
 
@@ -209,19 +231,20 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { object.set(key.stringValue, arena.number(value)) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        object.set(key.stringValue, try encoder.node(for: value, at: codingPath + [key]))
+        object.set(key.stringValue, try encoder.node(for: value, at: codingPath + [key], depth: depth + 1))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let nested = JSONObjectNode()
         object.set(key.stringValue, .object(nested))
-        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(encoder: encoder, object: nested, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(
+            JSONKeyedContainer<NestedKey>(encoder: encoder, object: nested, codingPath: codingPath + [key], depth: depth + 1))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = JSONArrayNode()
         object.set(key.stringValue, .array(nested))
-        return JSONUnkeyedContainer(encoder: encoder, array: nested, codingPath: codingPath + [key])
+        return JSONUnkeyedContainer(encoder: encoder, array: nested, codingPath: codingPath + [key], depth: depth + 1)
     }
 
     mutating func superEncoder() -> any Encoder { superEncoder(named: "super") }
@@ -229,7 +252,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue) }
 
     private func superEncoder(named name: String) -> any Encoder {
-        let child = JSONNodeEncoder(arena: arena, codingPath: codingPath)
+        let child = JSONNodeEncoder(arena: arena, codingPath: codingPath, depth: depth + 1)
         object.set(name, .deferred(child))
         return child
     }
@@ -240,6 +263,8 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     let encoder: JSONNodeEncoder
     let array: JSONArrayNode
     let codingPath: [any CodingKey]
+    /// The depth of the array; its elements sit one deeper.
+    let depth: Int
 
     var count: Int { array.values.count }
     private var arena: JSONArena { encoder.arena }
@@ -254,23 +279,23 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { array.values.append(arena.number(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        array.values.append(try encoder.node(for: value, at: codingPath))
+        array.values.append(try encoder.element(for: value, at: codingPath, depth: depth + 1))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = JSONObjectNode()
         array.values.append(.object(nested))
-        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(encoder: encoder, object: nested, codingPath: codingPath))
+        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(encoder: encoder, object: nested, codingPath: codingPath, depth: depth + 1))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = JSONArrayNode()
         array.values.append(.array(nested))
-        return JSONUnkeyedContainer(encoder: encoder, array: nested, codingPath: codingPath)
+        return JSONUnkeyedContainer(encoder: encoder, array: nested, codingPath: codingPath, depth: depth + 1)
     }
 
     mutating func superEncoder() -> any Encoder {
-        let child = JSONNodeEncoder(arena: arena, codingPath: codingPath)
+        let child = JSONNodeEncoder(arena: arena, codingPath: codingPath, depth: depth + 1)
         array.values.append(.deferred(child))
         return child
     }
@@ -300,7 +325,7 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt64) throws { encoder.node = arena.number(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        encoder.node = try encoder.node(for: value, at: codingPath)
+        encoder.node = try encoder.node(for: value, at: codingPath, depth: encoder.depth)
     }
 }
 

@@ -15,8 +15,17 @@ struct JSONInventoryDocument: Codable, Sendable {
     var target: Target
     var image: Image?
     var operatingSystem: OperatingSystemInfo?
+    /// The packages read from a document (empty for one built from an inventory).
     var packages: [PackageInfo]
     var warnings: [String]
+    /// The packages of the inventory being written, encoded one at a time in ``order`` (no copy
+    /// of a 20,000-element array into another representation first).
+    private var written: [Package] = []
+    private var order: [Int] = []
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, tool, createdAt, target, image, operatingSystem, packages, warnings
+    }
 
     /// The tool that wrote the document.
     struct Tool: Codable, Sendable {
@@ -295,7 +304,9 @@ struct JSONInventoryDocument: Codable, Sendable {
         target = Target(kind: inventory.target.kind.rawValue, name: inventory.target.name)
         image = inventory.image.map(Image.init)
         operatingSystem = inventory.operatingSystem.map(OperatingSystemInfo.init)
-        packages = PackageOrdering.sorted(inventory.packages).map(PackageInfo.init)
+        packages = []
+        written = inventory.packages
+        order = PackageOrdering.order(of: inventory.packages)
         warnings = inventory.warnings
     }
 
@@ -307,7 +318,12 @@ struct JSONInventoryDocument: Codable, Sendable {
         try container.encode(target, forKey: .target)
         try container.encode(image, forKey: .image)
         try container.encode(operatingSystem, forKey: .operatingSystem)
-        try container.encode(packages, forKey: .packages)
+        if written.isEmpty {
+            try container.encode(packages, forKey: .packages)
+        } else {
+            var list = container.nestedUnkeyedContainer(forKey: .packages)
+            for index in order { try list.encode(PackageInfo(written[index])) }
+        }
         try container.encode(warnings, forKey: .warnings)
     }
 }

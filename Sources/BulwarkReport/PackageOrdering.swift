@@ -9,10 +9,17 @@ import BulwarkCore
 enum PackageOrdering {
     /// `packages` in writer order.
     static func sorted(_ packages: [Package]) -> [Package] {
-        packages.enumerated().sorted { lhs, rhs in
-            if lhs.element.type != rhs.element.type { return lhs.element.type < rhs.element.type }
-            if lhs.element.name != rhs.element.name { return lhs.element.name < rhs.element.name }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+        order(of: packages).map { packages[$0] }
+    }
+
+    /// The indices of `packages` in writer order.
+    static func order(of packages: [Package]) -> [Int] {
+        packages.indices.sorted { lhs, rhs in
+            let left = packages[lhs]
+            let right = packages[rhs]
+            if left.type != right.type { return left.type < right.type }
+            if left.name != right.name { return left.name < right.name }
+            return lhs < rhs
+        }
     }
 }
