@@ -1,3 +1,5 @@
+import BulwarkCore
+
 /// The subset of the CycloneDX 1.6 JSON model (https://cyclonedx.org/docs/1.6/json/) Bulwark writes.
 ///
 /// Optional members are omitted when nil, as the schema forbids `null` for them.
@@ -10,12 +12,26 @@ enum CycloneDX {
         var serialNumber: String
         var version = 1
         var metadata: Metadata
-        var components: [Component]
+        var components: ComponentList
         var dependencies: [Dependency]
 
         enum CodingKeys: String, CodingKey {
             case schema = "$schema"
             case bomFormat, specVersion, serialNumber, version, metadata, components, dependencies
+        }
+    }
+
+    /// `components`: a few built up front (the operating system) and one per package, each built
+    /// only while it is encoded, so a large BOM never holds every component at once.
+    struct ComponentList: Encodable, Sendable {
+        var leading: [Component]
+        var packages: [(package: Package, bomRef: String)]
+        var makeComponent: @Sendable (Package, String) -> Component
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            for component in leading { try container.encode(component) }
+            for entry in packages { try container.encode(makeComponent(entry.package, entry.bomRef)) }
         }
     }
 

@@ -18,6 +18,7 @@ struct CycloneDXWriter {
 
     /// The BOM model for `inventory`.
     func bom(for inventory: Inventory) throws(BulwarkError) -> CycloneDX.BOM {
+        let serial = DeterministicUUID.forDocument(purpose: "cyclonedx", inventory: inventory, options: options)
         let identity = ImageIdentity(inventory)
         let packages = PackageOrdering.sorted(inventory.packages)
         var refs = IdentifierAllocator()
@@ -47,7 +48,6 @@ struct CycloneDXWriter {
             if refByPurl[purl] == nil { refByPurl[purl] = ref }
             packageRefPairs.append((package, ref))
             if package.type.isOSPackage { osPackageRefs.append(ref) }
-            components.append(libraryComponent(package, bomRef: ref))
         }
 
         var dependencies = [CycloneDX.Dependency(ref: imageRef, dependsOn: (osRef.map { [$0] } ?? []) + packageRefs)]
@@ -58,8 +58,6 @@ struct CycloneDXWriter {
             if !targets.isEmpty { dependencies.append(CycloneDX.Dependency(ref: ref, dependsOn: Array(Set(targets)).sorted())) }
         }
 
-        let serial = DeterministicUUID.forDocument(
-            purpose: "cyclonedx", content: try JSONInventoryWriter(options: options).write(inventory))
         let tool = CycloneDX.Component(type: "application", name: options.toolName, version: options.toolVersion)
         return CycloneDX.BOM(
             serialNumber: "urn:uuid:\(serial)",
@@ -67,7 +65,9 @@ struct CycloneDXWriter {
                 timestamp: RFC3339Timestamp.string(from: options.timestamp),
                 tools: CycloneDX.Tools(components: [tool]),
                 component: subject),
-            components: components,
+            components: CycloneDX.ComponentList(
+                leading: components, packages: packageRefPairs.map { ($0.0, $0.1) },
+                makeComponent: { [self] package, ref in libraryComponent(package, bomRef: ref) }),
             dependencies: dependencies)
     }
 

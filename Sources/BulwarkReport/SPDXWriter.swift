@@ -22,6 +22,7 @@ struct SPDXWriter {
 
     /// The document model for `inventory`.
     func document(for inventory: Inventory) throws(BulwarkError) -> SPDX.Document {
+        let uuid = DeterministicUUID.forDocument(purpose: "spdx", inventory: inventory, options: options)
         let identity = ImageIdentity(inventory)
         let packages = PackageOrdering.sorted(inventory.packages)
         var ids = IdentifierAllocator(caseInsensitive: true)
@@ -71,8 +72,6 @@ struct SPDXWriter {
                 licenseId: reference.id, extractedText: reference.text, name: reference.text,
                 comment: "License named by the package database; its text was not collected.")
         }
-        let uuid = DeterministicUUID.forDocument(
-            purpose: "spdx", content: try JSONInventoryWriter(options: options).write(inventory))
         let namespace =
             Self.namespaceBase + inventory.target.kind.rawValue + "/"
             + IDString.sanitize(identity.displayName, fallback: "target") + "-" + uuid.description
