@@ -4,6 +4,7 @@
 // Module graph (one-way):
 //   BulwarkCore ← BulwarkImage ← BulwarkEngine ← BulwarkCommands ← bulwark
 //   BulwarkCore ← BulwarkCatalog ↗        BulwarkCore ← BulwarkReport ↗
+//   BulwarkImage ← BulwarkRegistry (OCI distribution client) ↗, BulwarkImage ← BulwarkDocker (Engine API) ↗
 // C libraries are wrapped as system-library targets (zlib, zstd, ISA-L igzip, sqlite3).
 import PackageDescription
 
@@ -24,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -76,10 +80,32 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "BulwarkRegistry",
+            dependencies: [
+                "BulwarkCore", "BulwarkImage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BulwarkDocker",
+            dependencies: [
+                "BulwarkCore", "BulwarkImage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "BulwarkEngine",
             dependencies: [
                 "BulwarkCore", "BulwarkImage", "BulwarkCatalog", "BulwarkReport", "BulwarkVersion", "BulwarkVulnDB",
-                "BulwarkMatch",
+                "BulwarkMatch", "BulwarkRegistry", "BulwarkDocker",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -87,7 +113,7 @@ let package = Package(
         .target(
             name: "BulwarkCommands",
             dependencies: [
-                "BulwarkEngine", "BulwarkCore", "BulwarkImage", "BulwarkReport", "BulwarkVulnDB",
+                "BulwarkEngine", "BulwarkCore", "BulwarkImage", "BulwarkReport", "BulwarkVulnDB", "BulwarkRegistry", "BulwarkDocker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -135,6 +161,17 @@ let package = Package(
         .testTarget(
             name: "BulwarkEngineTests",
             dependencies: ["BulwarkEngine", "BulwarkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BulwarkRegistryTests",
+            dependencies: ["BulwarkRegistry", "BulwarkTestSupport"],
+            exclude: ["fault_registry.py", "token_server.py"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BulwarkDockerTests",
+            dependencies: ["BulwarkDocker", "BulwarkTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

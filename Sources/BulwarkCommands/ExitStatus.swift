@@ -10,7 +10,7 @@ enum ExitStatus {
 
     /// The exit code for an error.
     static func code(for error: BulwarkError) -> Int32 {
-        error.code == .io ? environmentError : inputError
+        [.io, .environment, .network, .unauthorized].contains(error.code) ? environmentError : inputError
     }
 
     /// Prints `error` (and its hint) and returns the exit code to end with.

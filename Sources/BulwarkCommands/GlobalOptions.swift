@@ -1,6 +1,7 @@
 import ArgumentParser
 import BulwarkCore
 import BulwarkEngine
+import BulwarkImage
 import BulwarkReport
 import Foundation
 
@@ -14,6 +15,9 @@ public struct GlobalOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Cache and scratch directory (env BULWARK_CACHE_DIR; default: the user cache dir).", valueName: "PATH"))
     public var cacheDir: String?
+
+    @Flag(help: "Neither read nor write the per-layer analysis cache (<cache dir>/layers); every layer is read.")
+    public var noCache = false
 
     @Flag(help: "Never use the network (no automatic database update; SBOM generation never uses it).")
     public var offline = false
@@ -29,6 +33,11 @@ public struct GlobalOptions: ParsableArguments {
     /// The cache directory in effect.
     public var resolvedCacheDirectory: String {
         cacheDir ?? DatabaseLocation.defaultCacheDirectory()
+    }
+
+    /// The per-layer analysis cache in effect: `<cache dir>/layers`, or nil with `--no-cache`.
+    public var layerCache: LayerCache? {
+        noCache ? nil : LayerCache(cacheDirectory: resolvedCacheDirectory)
     }
 
     /// The advisory database path in effect.

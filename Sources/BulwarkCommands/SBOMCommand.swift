@@ -3,6 +3,7 @@ import BulwarkCore
 import BulwarkEngine
 import BulwarkImage
 import BulwarkReport
+import BulwarkRegistry
 import Foundation
 
 /// `bulwark sbom TARGET`: list everything installed in an image or root filesystem.
@@ -111,6 +112,9 @@ struct ImageOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Pick the image for os/arch[/variant] from a multi-platform index (default: the host's, linux/amd64 on x86-64).", valueName: "PLATFORM"))
     var platform: String?
 
+    @OptionGroup(title: "Registry options (when the target is a reference such as nginx:1.25)")
+    var registry: RegistryOptions
+
     func selection() throws(BulwarkError) -> ImageSelection {
         ImageSelection(tag: tag, platform: try platform.map { (text) throws(BulwarkError) -> Platform in try Platform(parsing: text) })
     }
@@ -131,10 +135,16 @@ enum ScanRunner {
     ) async throws(BulwarkError) -> Inventory {
         let scratch = options.scratchDirectory
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let scanOptions = InventoryScanOptions(selection: try imageOptions.selection(), scratchDirectory: scratch, packages: packages)
+        let scanOptions = InventoryScanOptions(
+            selection: try imageOptions.selection(), scratchDirectory: scratch, packages: packages, layerCache: options.layerCache)
         let started = Date()
         if !options.quiet && Console.progressAllowed { Console.note("Reading \(target)…") }
-        let inventory = try await scanner.scanImage(at: target, options: scanOptions)
+        let inventory: Inventory
+        if !FileManager.default.fileExists(atPath: target), let reference = try? ImageReference(parsing: target) {
+            inventory = try await RegistryScan.run(reference, scanner: scanner, registry: imageOptions.registry, scanOptions: scanOptions, options: options)
+        } else {
+            inventory = try await scanner.scanImage(at: target, options: scanOptions)
+        }
         if !options.quiet && Console.progressAllowed {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             Console.note("Read \(inventory.image?.layers.count ?? 0) layers, \(inventory.packages.count) packages in \(seconds) s")

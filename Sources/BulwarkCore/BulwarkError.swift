@@ -37,6 +37,13 @@ public struct BulwarkError: Error, Sendable, CustomStringConvertible {
         public static let limitExceeded = Code("limit-exceeded")
         /// The local environment failed: cannot write output, cache or temp files.
         public static let io = Code("io")
+        /// A required program or service of the environment is missing or failed (a credential
+        /// helper, a container engine's socket).
+        public static let environment = Code("environment")
+        /// A server (registry, token endpoint, engine) could not be reached, timed out or failed.
+        public static let network = Code("network")
+        /// A registry refused the credentials, or needs some.
+        public static let unauthorized = Code("unauthorized")
     }
 }
 

@@ -8,6 +8,8 @@ public enum TargetKind: String, Sendable, Codable, Hashable {
     case rootfs
     /// A project folder (`bulwark fs`): lockfiles and installed metadata.
     case filesystem
+    /// An image pulled from a registry by reference.
+    case registry
 }
 
 /// The scanned target: its kind and how the user named it.

@@ -63,16 +63,20 @@ public struct InventoryScanOptions: Sendable {
     public var parallelLayers: Int
     /// Which packages to keep.
     public var packages: PackageSelection
+    /// Per-layer analysis results reused across images and runs; nil reads every layer.
+    public var layerCache: LayerCache?
 
     /// Creates options; parallelism defaults to the number of active cores.
     public init(
         selection: ImageSelection = ImageSelection(), scratchDirectory: String = NSTemporaryDirectory(),
-        parallelLayers: Int = ProcessInfo.processInfo.activeProcessorCount, packages: PackageSelection = PackageSelection()
+        parallelLayers: Int = ProcessInfo.processInfo.activeProcessorCount, packages: PackageSelection = PackageSelection(),
+        layerCache: LayerCache? = nil
     ) {
         self.selection = selection
         self.scratchDirectory = scratchDirectory
         self.parallelLayers = max(1, parallelLayers)
         self.packages = packages
+        self.layerCache = layerCache
     }
 }
 
@@ -113,6 +117,32 @@ public struct InventoryScanner: Sendable {
         )
     }
 
+    /// The version of layer analysis recorded in every layer cache key: bump it whenever what reading
+    /// a layer produces changes (cataloger interest, file analyzers, OS detection, the layer reader).
+    public static let layerAnalysisVersion = 1
+
+    /// What shapes the layer analysis of an image scan with `selection`: the layer cache's key part.
+    func layerAnalysisIdentity(selection: PackageSelection, reader: LayerReader) -> LayerAnalysisIdentity {
+        let active = active(scopes: [.installed], selection: selection)
+        return LayerAnalysisIdentity(
+            catalogers: (active.os + active.language).map(\.id), analyzers: active.analyzers.map(\.id),
+            version: Self.layerAnalysisVersion, settings: ["max-collected-file-size=\(reader.maxCollectedFileSize)"])
+    }
+
+    /// The reader an image scan with `selection` uses.
+    func layerReader(selection: PackageSelection) -> LayerReader {
+        let active = active(scopes: [.installed], selection: selection)
+        return LayerReader(interest: Self.interest(active.os + active.language, detector: detector), analyzers: active.analyzers)
+    }
+
+    /// The positions of the layers of `image` that a scan with `options` would take from the layer
+    /// cache instead of reading them (empty without a cache), so a registry pull can skip downloading them.
+    public func cachedLayerIndices(of image: ResolvedImage, options: InventoryScanOptions) -> Set<Int> {
+        guard let cache = options.layerCache else { return [] }
+        let identity = layerAnalysisIdentity(selection: options.packages, reader: layerReader(selection: options.packages))
+        return Set(image.layers.indices.filter { cache.contains(image.layers[$0].reference, identity: identity) })
+    }
+
     static func interest(_ catalogers: [any Cataloger], detector: OSDetector) -> PathInterest {
         { path in detector.isInterested(in: path) || catalogers.contains { $0.isInterested(in: path) } }
     }
@@ -128,10 +158,11 @@ public struct InventoryScanner: Sendable {
     public func scan(_ image: ResolvedImage, options: InventoryScanOptions) async throws(BulwarkError) -> Inventory {
         let active = active(scopes: [.installed], selection: options.packages)
         let osInterest = Self.interest(active.os, detector: detector)
-        let reader = LayerReader(interest: Self.interest(active.os + active.language, detector: detector), analyzers: active.analyzers)
+        let reader = layerReader(selection: options.packages)
         let label = image.target.name
         logger.debug("reading \(image.layers.count) layers of \(label) with \(options.parallelLayers) workers")
-        let layers = try await readLayers(image.layers, reader: reader, label: label, parallelism: options.parallelLayers)
+        let cache = options.layerCache.map { ($0, layerAnalysisIdentity(selection: options.packages, reader: reader)) }
+        let (layers, freshlyRead) = try await readLayers(image.layers, reader: reader, cache: cache, label: label, parallelism: options.parallelLayers)
 
         var tree = MemoryFileTree()
         var snapshots: [(layer: Int, tree: MemoryFileTree)] = []
@@ -145,10 +176,24 @@ public struct InventoryScanner: Sendable {
         }
         let os = detector.detect(tree)
         let context = CatalogContext(operatingSystem: os)
-        // Which layer each package identity has been continuously present since.
-        var since: [PackageIdentity: Int] = [:]
+        // Which layer each package identity (as ``snapshotKey(_:)``) has been continuously present since.
+        var since: [String: Int] = [:]
+        var newRecords: [(name: String, strings: [String])] = []
         for snapshot in snapshots {
-            let identities = Set(try catalogAll(active.os, snapshot.tree, context: context, label: label, warnings: &warnings).map(\.identity))
+            // The OS packages below a layer depend only on the layers up to it: shared by images with the same base.
+            let recordName = cache == nil ? nil : Self.snapshotRecordName(image.layers, through: snapshot.layer, os: os)
+            let identities: Set<String>
+            if let (cache, identity) = cache, let recordName, let record = cache.loadRecord(named: recordName, identity: identity),
+                let decoded = Self.decodeSnapshotRecord(record)
+            {
+                identities = decoded.identities
+                warnings += decoded.warnings
+            } else {
+                var snapshotWarnings: [String] = []
+                identities = Set(try catalogAll(active.os, snapshot.tree, context: context, label: label, warnings: &snapshotWarnings).map { Self.snapshotKey($0.identity) })
+                warnings += snapshotWarnings
+                if let recordName { newRecords.append((recordName, Self.encodeSnapshotRecord(identities, warnings: snapshotWarnings))) }
+            }
             since = since.filter { identities.contains($0.key) }
             for identity in identities where since[identity] == nil { since[identity] = snapshot.layer }
         }
@@ -156,8 +201,7 @@ public struct InventoryScanner: Sendable {
         var packages = try catalogAll(active.os, indexed, context: context, label: label, warnings: &warnings)
         let references = image.metadata.layers
         for index in packages.indices {
-            let identity = packages[index].identity
-            let layerIndex = since[identity] ?? max(0, layers.count - 1)
+            let layerIndex = since[Self.snapshotKey(packages[index].identity)] ?? max(0, layers.count - 1)
             if layerIndex < references.count { packages[index].layer = references[layerIndex] }
         }
         var language = try catalogAll(active.language, indexed, context: context, label: label, warnings: &warnings) + Self.analyzed(tree)
@@ -168,8 +212,18 @@ public struct InventoryScanner: Sendable {
             }
         }
         packages = (packages + Self.withoutOSOwned(language, osPackages: packages)).filter(options.packages.keeps)
-        // Nothing is reported before every layer's digest has been checked.
+        // Nothing is reported (or cached) before every layer's digest has been checked.
         for layer in layers { try layer.verify() }
+        if let (cache, identity) = cache {
+            store(freshlyRead.map { layers[$0] }, in: cache, identity: identity, label: label)
+            for record in newRecords {
+                do {
+                    try cache.storeRecord(record.strings, named: record.name, identity: identity)
+                } catch {
+                    logger.warning("\(label): OS package snapshot not cached: \(error.message)")
+                }
+            }
+        }
         return Inventory(target: image.target, image: image.metadata, operatingSystem: os, packages: Self.sorted(packages), warnings: warnings)
     }
 
@@ -246,24 +300,78 @@ public struct InventoryScanner: Sendable {
         return packages
     }
 
-    private func readLayers(_ blobs: [LayerBlob], reader: LayerReader, label: String, parallelism: Int) async throws(BulwarkError) -> [LayerContents] {
+    /// A package identity as one string (type, name, version, architecture).
+    static func snapshotKey(_ identity: PackageIdentity) -> String {
+        "\(identity.type.rawValue)\u{0}\(identity.name)\u{0}\(identity.version)\u{0}\(identity.architecture.map { "+" + $0 } ?? "-")"
+    }
+
+    /// The cache record name of the OS packages present after layer `index`: every diffID up to it and
+    /// the detected OS (catalogers see it); nil when a layer has no diffID.
+    static func snapshotRecordName(_ blobs: [LayerBlob], through index: Int, os: OperatingSystem?) -> String? {
+        var chain: [String] = []
+        for blob in blobs.prefix(index + 1) {
+            guard let diffID = blob.reference.diffID else { return nil }
+            chain.append(diffID.description)
+        }
+        return "os-snapshot;" + chain.joined(separator: ",") + ";os=" + (os.map { String(describing: $0) } ?? "none")
+    }
+
+    /// A snapshot record: the identity count, the identities, then the catalogers' warnings.
+    static func encodeSnapshotRecord(_ identities: Set<String>, warnings: [String]) -> [String] {
+        [String(identities.count)] + identities.sorted() + warnings
+    }
+
+    static func decodeSnapshotRecord(_ record: [String]) -> (identities: Set<String>, warnings: [String])? {
+        guard let first = record.first, let count = Int(first), count >= 0, count < record.count else { return nil }
+        return (Set(record[1..<(count + 1)]), Array(record[(count + 1)...]))
+    }
+
+    /// Reads one layer, or takes it from the cache (then its blob is never opened); true when read.
+    private func readLayer(
+        _ blob: LayerBlob, reader: LayerReader, cache: (LayerCache, LayerAnalysisIdentity)?, label: String
+    ) throws(BulwarkError) -> (LayerContents, Bool) {
+        if let (cache, identity) = cache, let cached = cache.load(blob.reference, identity: identity) {
+            logger.debug("\(label): layer \(blob.reference.index) from the layer cache")
+            return (cached, false)
+        }
+        return (try reader.read(blob, imageLabel: label), true)
+    }
+
+    /// Stores verified layers in the cache, in parallel; failing to store is only logged.
+    private func store(_ layers: [LayerContents], in cache: LayerCache, identity: LayerAnalysisIdentity, label: String) {
+        let logger = self.logger
+        DispatchQueue.concurrentPerform(iterations: layers.count) { position in
+            do throws(BulwarkError) {
+                try cache.store(layers[position], identity: identity)
+            } catch {
+                logger.warning("\(label): layer \(layers[position].reference.index) not cached: \(error.message)")
+            }
+        }
+    }
+
+    /// The layers in order, and the positions of those read from their blobs (not from the cache).
+    private func readLayers(
+        _ blobs: [LayerBlob], reader: LayerReader, cache: (LayerCache, LayerAnalysisIdentity)?, label: String, parallelism: Int
+    ) async throws(BulwarkError) -> (layers: [LayerContents], freshlyRead: [Int]) {
         do {
-            return try await withThrowingTaskGroup(of: (Int, LayerContents).self) { group in
+            return try await withThrowingTaskGroup(of: (Int, (LayerContents, Bool)).self) { group in
                 var results = [LayerContents?](repeating: nil, count: blobs.count)
+                var freshlyRead: [Int] = []
                 var next = 0
                 func launch() {
                     guard next < blobs.count else { return }
                     let blob = blobs[next]
                     let position = next
                     next += 1
-                    group.addTask { (position, try reader.read(blob, imageLabel: label)) }
+                    group.addTask { (position, try readLayer(blob, reader: reader, cache: cache, label: label)) }
                 }
                 for _ in 0..<min(parallelism, blobs.count) { launch() }
-                while let (position, contents) = try await group.next() {
+                while let (position, (contents, read)) = try await group.next() {
                     results[position] = contents
+                    if read { freshlyRead.append(position) }
                     launch()
                 }
-                return results.compactMap { $0 }
+                return (results.compactMap { $0 }, freshlyRead.sorted())
             }
         } catch let error as BulwarkError {
             throw error

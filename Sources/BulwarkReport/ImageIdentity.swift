@@ -17,7 +17,7 @@ struct ImageIdentity: Sendable {
     /// Whether the target is a container image (as opposed to a root filesystem directory).
     var isContainerImage: Bool {
         switch target.kind {
-        case .dockerArchive, .ociLayout: return true
+        case .dockerArchive, .ociLayout, .registry: return true
         case .rootfs, .filesystem: return image != nil
         }
     }

@@ -8,7 +8,7 @@ public enum LayerCompression: Sendable {
 }
 
 /// A layer described in memory.
-public struct TestLayer {
+public struct TestLayer: Sendable {
     /// The layer tar (uncompressed).
     public var tar: [UInt8]
     /// The compression applied when stored.
@@ -50,7 +50,7 @@ public struct TestLayer {
 }
 
 /// An image described in memory: layers plus config fields.
-public struct TestImage {
+public struct TestImage: Sendable {
     public var layers: [TestLayer]
     public var os = "linux"
     public var architecture = "amd64"

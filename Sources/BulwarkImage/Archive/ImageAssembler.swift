@@ -2,15 +2,25 @@ import BulwarkCore
 
 /// Turns a verified config plus layer descriptors into a `ResolvedImage`, checking that the
 /// layers and the config's diffIDs agree.
-enum ImageAssembler {
-    struct LayerInput {
-        var digest: Digest?
-        var mediaType: String?
-        var size: Int64?
-        var opener: any BlobOpener
+public enum ImageAssembler {
+    /// One layer descriptor with a way to read its stored bytes.
+    public struct LayerInput: Sendable {
+        public var digest: Digest?
+        public var mediaType: String?
+        public var size: Int64?
+        public var opener: any BlobOpener
+
+        /// Creates a layer input.
+        public init(digest: Digest?, mediaType: String?, size: Int64?, opener: any BlobOpener) {
+            self.digest = digest
+            self.mediaType = mediaType
+            self.size = size
+            self.opener = opener
+        }
     }
 
-    static func assemble(
+    /// The resolved image; throws when the config's diffIDs and the layers disagree.
+    public static func assemble(
         target: ScanTarget, label: String, config: ImageConfiguration, configDigest: Digest, manifestDigest: Digest?,
         repoTags: [String], layers: [LayerInput]
     ) throws(BulwarkError) -> ResolvedImage {
@@ -34,7 +44,7 @@ enum ImageAssembler {
     }
 
     /// Refuses layer media types that cannot be read.
-    static func checkLayerMediaType(_ type: String?, label: String) throws(BulwarkError) {
+    public static func checkLayerMediaType(_ type: String?, label: String) throws(BulwarkError) {
         guard let type else { return }
         let readable = [
             "application/vnd.oci.image.layer.v1.tar", "application/vnd.oci.image.layer.v1.tar+gzip",

@@ -2,11 +2,12 @@ import BulwarkCore
 import Foundation
 
 /// Decodes untrusted JSON documents into model types, turning every failure into a one-line error.
-enum JSONInput {
+public enum JSONInput {
     /// The largest JSON document (manifest, index, config) Bulwark accepts.
-    static let maxDocumentSize = 8 << 20
+    public static let maxDocumentSize = 8 << 20
 
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], label: String) throws(BulwarkError) -> T {
+    /// Decodes `bytes` as `T`; `label` names the document in errors.
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], label: String) throws(BulwarkError) -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(bytes))
         } catch let error as DecodingError {

@@ -122,7 +122,8 @@ public struct OCILayoutSource: ImageSource {
         return first
     }
 
-    static func rejectSchema1(_ bytes: [UInt8], label: String) throws(BulwarkError) {
+    /// Throws the "re-push the image" error for a Docker schema 1 manifest.
+    public static func rejectSchema1(_ bytes: [UInt8], label: String) throws(BulwarkError) {
         let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
         if text.contains("\"schemaVersion\": 1") || text.contains("\"schemaVersion\":1") {
             throw BulwarkError(.unsupported, "\(label): Docker schema 1 manifests are not supported; re-push the image with a current client")

@@ -1,0 +1,21 @@
+import BulwarkCore
+import BulwarkImage
+import BulwarkRegistry
+import Logging
+
+extension InventoryScanner {
+    /// Pulls and scans `reference`: manifest and config first, then only the layers the scan will
+    /// read (layers the layer cache already holds are never downloaded), into the shared blob cache.
+    public func scanRegistryImage(
+        _ reference: ImageReference, puller: RegistryPuller, blobs: BlobCache, options: InventoryScanOptions,
+        progress: (@Sendable (Int64, Int64) -> Void)? = nil
+    ) async throws(BulwarkError) -> Inventory {
+        let remote = try await puller.resolve(reference, platform: options.selection.platform)
+        let image = try remote.resolved(blobs: blobs)
+        let cached = cachedLayerIndices(of: image, options: options)
+        let needed = image.layers.indices.filter { !cached.contains($0) }
+        logger.debug("\(reference.familiarName): \(image.layers.count) layers, \(cached.count) from the layer cache, \(needed.count) to read")
+        try await puller.download(remote, layers: needed, into: blobs, progress: progress)
+        return try await scan(image, options: options)
+    }
+}
