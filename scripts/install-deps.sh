@@ -8,8 +8,9 @@ need=()
 # Reference implementations the version-ordering tests compare against: dpkg (Dpkg::Version), rpm,
 # node's semver (npm), Maven's ComparableVersion (maven + JDK), Go's x/mod/semver (golang-go), RubyGems.
 # The registry tests run the CNCF distribution registry (docker-registry) with htpasswd users
-# (apache2-utils) and push images to it with skopeo.
-for pkg in libzstd-dev libisal-dev zlib1g-dev libsqlite3-dev pkg-config rpm umoci skopeo libdpkg-perl golang-go ruby libcommons-lang3-java libguava-java docker-registry apache2-utils; do
+# (apache2-utils) and push images to it with skopeo; the engine tests run a real Docker-API service
+# (`podman system service`, with runc) and containers of a busybox-static image.
+for pkg in libzstd-dev libisal-dev zlib1g-dev libsqlite3-dev pkg-config rpm umoci skopeo libdpkg-perl golang-go ruby libcommons-lang3-java libguava-java docker-registry apache2-utils podman runc busybox-static; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 command -v node >/dev/null && command -v npm >/dev/null || need+=(nodejs npm)

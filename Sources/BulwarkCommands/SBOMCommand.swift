@@ -112,6 +112,9 @@ struct ImageOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Pick the image for os/arch[/variant] from a multi-platform index (default: the host's, linux/amd64 on x86-64).", valueName: "PLATFORM"))
     var platform: String?
 
+    @Option(name: .customLong("image-src"), help: ArgumentHelp("Where to look for an image that is not a file: a comma list of docker, podman, registry (default: all, in that order).", valueName: "SOURCES"))
+    var imageSource: String?
+
     @OptionGroup(title: "Registry options (when the target is a reference such as nginx:1.25)")
     var registry: RegistryOptions
 
@@ -140,8 +143,10 @@ enum ScanRunner {
         let started = Date()
         if !options.quiet && Console.progressAllowed { Console.note("Reading \(target)…") }
         let inventory: Inventory
-        if !FileManager.default.fileExists(atPath: target), let reference = try? ImageReference(parsing: target) {
-            inventory = try await RegistryScan.run(reference, scanner: scanner, registry: imageOptions.registry, scanOptions: scanOptions, options: options)
+        if !FileManager.default.fileExists(atPath: target) {
+            inventory = try await ImageSource.scan(
+                target, order: try ImageSource.order(imageOptions.imageSource), scanner: scanner, imageOptions: imageOptions, scanOptions: scanOptions,
+                options: options)
         } else {
             inventory = try await scanner.scanImage(at: target, options: scanOptions)
         }

@@ -128,7 +128,7 @@ struct EngineClientTests {
             let error = await Self.error { () async throws(BulwarkError) in try await client.ping() }
             #expect(error?.code == .io)
             #expect(error?.message.contains(client.endpoint.socketPath) == true)
-            #expect(ContinuousClock.now - started < .seconds(8))
+            #expect(ContinuousClock.now - started < .seconds(30))  // a hang guard: timeouts are 1-2 s, loaded CI machines are slow
         }
     }
 
@@ -140,7 +140,7 @@ struct EngineClientTests {
             let error = await Self.error { () async throws(BulwarkError) in try await client.exportImage("big:1", to: path) }
             #expect(error?.code == .io)
             #expect(error?.message.contains("exporting image 'big:1'") == true)
-            #expect(ContinuousClock.now - started < .seconds(8))
+            #expect(ContinuousClock.now - started < .seconds(30))  // a hang guard: timeouts are 1-2 s, loaded CI machines are slow
             #expect(!FileManager.default.fileExists(atPath: path))
         }
     }
