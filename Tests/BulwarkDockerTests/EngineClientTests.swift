@@ -128,7 +128,9 @@ struct EngineClientTests {
             let error = await Self.error { () async throws(BulwarkError) in try await client.ping() }
             #expect(error?.code == .io)
             #expect(error?.message.contains(client.endpoint.socketPath) == true)
-            #expect(ContinuousClock.now - started < .seconds(30))  // a hang guard: timeouts are 1-2 s, loaded CI machines are slow
+            // A hang guard: the timeouts are 1-2 s, but in a full parallel test run on 2 cores the cooperative
+            // pool can be busy with other suites for tens of seconds before this task resumes.
+            #expect(ContinuousClock.now - started < .seconds(150))
         }
     }
 
@@ -140,7 +142,9 @@ struct EngineClientTests {
             let error = await Self.error { () async throws(BulwarkError) in try await client.exportImage("big:1", to: path) }
             #expect(error?.code == .io)
             #expect(error?.message.contains("exporting image 'big:1'") == true)
-            #expect(ContinuousClock.now - started < .seconds(30))  // a hang guard: timeouts are 1-2 s, loaded CI machines are slow
+            // A hang guard: the timeouts are 1-2 s, but in a full parallel test run on 2 cores the cooperative
+            // pool can be busy with other suites for tens of seconds before this task resumes.
+            #expect(ContinuousClock.now - started < .seconds(150))
             #expect(!FileManager.default.fileExists(atPath: path))
         }
     }

@@ -114,7 +114,7 @@ struct FaultyRegistryTests {
             #expect(error.code == expectation.code, "\(expectation.mode): \(error.code) \(error.message)")
             #expect(error.message.contains(expectation.text), "\(expectation.mode): \(error.message)")
             #expect(!error.message.contains("\n"))
-            #expect(outcome.seconds < 60, "\(expectation.mode) took \(outcome.seconds) s")
+            #expect(outcome.seconds < 150, "\(expectation.mode) took \(outcome.seconds) s")
         }
     }
 }

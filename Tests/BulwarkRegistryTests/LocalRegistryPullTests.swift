@@ -198,7 +198,7 @@ struct LocalRegistryPullTests {
             try await RegistryPuller(client: client).resolve(try ImageReference(parsing: "127.0.0.1:\(port)/a/b:1"), platform: nil)
         }
         #expect(error?.code == .network)
-        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(Date().timeIntervalSince(started) < 150)  // hang guard; see SilentServerTests
         await client.shutdown()
     }
 }

@@ -49,7 +49,8 @@ struct SilentServerTests {
             try await RegistryPuller(client: client).resolve(try ImageReference(parsing: "\(address)/a/b:1"), platform: nil)
         }
         #expect(error?.code == .network)
-        #expect(Date().timeIntervalSince(started) < 20)
+        // A hang guard (timeouts here are 1 s; a full parallel test run can delay resumption by tens of seconds).
+        #expect(Date().timeIntervalSince(started) < 150)
         await client.shutdown()
     }
 }
