@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -76,7 +77,12 @@ let package = Package(
         ),
         .target(
             name: "BulwarkReport",
-            dependencies: ["BulwarkCore"],
+            dependencies: ["BulwarkCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BulwarkConfig",
+            dependencies: ["BulwarkCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -114,6 +120,7 @@ let package = Package(
             name: "BulwarkCommands",
             dependencies: [
                 "BulwarkEngine", "BulwarkCore", "BulwarkImage", "BulwarkReport", "BulwarkVulnDB", "BulwarkRegistry", "BulwarkDocker",
+                "BulwarkConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -161,6 +168,11 @@ let package = Package(
         .testTarget(
             name: "BulwarkEngineTests",
             dependencies: ["BulwarkEngine", "BulwarkTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BulwarkConfigTests",
+            dependencies: ["BulwarkConfig", "BulwarkTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

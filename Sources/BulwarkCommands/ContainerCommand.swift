@@ -41,7 +41,7 @@ struct ContainerCommand: AsyncParsableCommand {
     var engineTimeout: Double = 30
 
     @Option(name: [.short, .long], help: "Output format: table (per container), json (Bulwark's container report).")
-    var format: ReportFormat = .table
+    var format: ContainerReportFormat = .table
 
     @Flag(help: "Skip image vulnerability matching (no advisory database needed).")
     var noVulns = false
@@ -237,4 +237,9 @@ enum ContainerTargets {
         }
         return targets
     }
+}
+
+/// The formats of `bulwark container` (its report adds runtime findings and drift to each image's).
+enum ContainerReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case table, json
 }

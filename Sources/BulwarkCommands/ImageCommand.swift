@@ -51,12 +51,14 @@ struct ImageCommand: AsyncParsableCommand {
     var maxDbAge: Double = 72
 
     @OptionGroup var imageOptions: ImageOptions
+    @OptionGroup var reportOptions: ReportOutputOptions
     @OptionGroup var packageOptions: PackageOptions
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
         if let severity { _ = try Self.parseSeverities(severity) }
         if let failOn { _ = try Self.parseSeverity(failOn) }
+        try reportOptions.validate(format: format)
         if exitCode == 2 || exitCode == 3 || exitCode < 0 || exitCode > 255 {
             throw ValidationError("--exit-code must be 0, 1 or 4–255: 2 and 3 mean errors")
         }
@@ -76,7 +78,10 @@ struct ImageCommand: AsyncParsableCommand {
                 for warning in report.warnings { Console.note("warning: \(warning)") }
             }
             let colors = options.output == nil && Console.colorsAllowed(fileDescriptor: 1)
-            let bytes = try ScanReportRenderer.render(report, as: format, options: RenderOptions(colors: colors, toolVersion: Bulwark.version, timestamp: Date()))
+            let gate = failOn.flatMap { try? Self.parseSeverity($0) }
+            let bytes = try ScanReportRenderer.render(
+                report, as: format, options: RenderOptions(colors: colors, toolVersion: Bulwark.version, timestamp: Date()),
+                settings: try reportOptions.settings(failOn: gate))
             try Console.emit(bytes, to: options.output)
             if let failOn, let gate = try? Self.parseSeverity(failOn), report.findings.contains(where: { $0.severity >= gate }) {
                 throw ExitCode(exitCode)

@@ -16,6 +16,14 @@ extension InventoryScanner {
         let needed = image.layers.indices.filter { !cached.contains($0) }
         logger.debug("\(reference.familiarName): \(image.layers.count) layers, \(cached.count) from the layer cache, \(needed.count) to read")
         try await puller.download(remote, layers: needed, into: blobs, progress: progress)
-        return try await scan(image, options: options)
+        do {
+            return try await scan(image, options: options)
+        } catch where error.code == .notFound && !cached.isEmpty {
+            // A cache entry judged present by its header turned out damaged, so the scan needed a
+            // blob it had not downloaded: fetch the rest and scan again (the damaged entry is gone).
+            logger.debug("\(reference.familiarName): \(error.message); downloading the remaining layers")
+            try await puller.download(remote, layers: Array(cached), into: blobs, progress: progress)
+            return try await scan(image, options: options)
+        }
     }
 }

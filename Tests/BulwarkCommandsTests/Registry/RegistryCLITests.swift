@@ -81,6 +81,32 @@ struct RegistryCLITests {
         #expect(try Self.packages(again.stdout).filter { $0.hasPrefix("left-pad@") }.count == 1)
     }
 
+    @Test("a damaged layer-cache entry whose blob was never downloaded: the scan downloads it and succeeds")
+    func damagedCacheEntry() throws {
+        let registry = try LocalRegistry()
+        let directory = NSTemporaryDirectory() + "bulwark-registry-cli-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try ImageWriter.writeDirectory(ImageWriter.ociLayoutFiles([("one", TestImage(layers: [Self.base, Self.layer("one")]))]), to: directory + "/layout")
+        try registry.push(layout: directory + "/layout", ref: "one", to: "team/app:one")
+        let cache = directory + "/cache"
+        let arguments = ["sbom", "\(registry.address)/team/app:one", "--insecure-registry", registry.address, "--format", "json", "--cache-dir", cache]
+        let first = try Self.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        // Forget the blobs, and flip the last byte of every layer entry: headers stay valid, payloads do not.
+        try FileManager.default.removeItem(atPath: cache + "/blobs")
+        let entries = FileManager.default.enumerator(atPath: cache + "/layers")?.compactMap { $0 as? String }.filter { $0.hasSuffix(".layer") } ?? []
+        #expect(!entries.isEmpty)
+        for entry in entries {
+            let path = cache + "/layers/" + entry
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes[bytes.count - 1] ^= 0xFF
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+        let second = try Self.run(arguments)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try Self.packages(second.stdout) == Self.packages(first.stdout))
+    }
+
     @Test("credentials: --password-stdin works, a missing password is exit 3 with a hint, and never echoed")
     func credentials() throws {
         let registry = try LocalRegistry(auth: .basic(user: "ci", password: "s3cret-token"))

@@ -1,0 +1,132 @@
+import ArgumentParser
+import BulwarkConfig
+import BulwarkCore
+import Foundation
+
+/// `bulwark config PATH…`: find misconfigurations in Dockerfiles, Compose files and Kubernetes manifests.
+struct ConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Scan Dockerfiles, Compose files and Kubernetes manifests for misconfigurations.",
+        discussion: """
+            Each PATH is a file or a folder (searched recursively, skipping .git and node_modules). Files are recognised by name — Dockerfile, Containerfile, *.dockerfile, docker-compose*.yml, compose*.yaml — and other YAML files by content (Kubernetes objects with apiVersion and kind; Compose files with services).
+
+            Suppress a finding with a comment on its line or the line above it: `# bulwark:ignore=BW-DF-001 reason`. The rules reference is docs/rules.md (`bulwark config --list-rules --format markdown`).
+
+            EXAMPLES:
+              bulwark config .                                  # every config file under the folder
+              bulwark config Dockerfile k8s/ --severity HIGH,CRITICAL
+              bulwark config deploy/ --fail-on high             # CI gate: exit 1 on HIGH or CRITICAL
+              bulwark config . --format sarif -o config.sarif
+              bulwark config Dockerfile --require-digest --trusted-registries docker.io/library,ghcr.io/acme
+              bulwark config --list-rules --format markdown > docs/rules.md
+
+            EXIT CODES: 0 no finding at or above the gate (or no gate); the --exit-code value (default 1) when findings reach --fail-on; 2 a PATH does not exist; 3 cannot write the output.
+            """
+    )
+
+    @Argument(help: "Files or folders to scan.")
+    var paths: [String] = []
+
+    @Option(name: [.short, .long], help: "Output format: table, json, sarif (and markdown with --list-rules).")
+    var format: String = "table"
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write results to FILE instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Report only these severities (comma-separated: CRITICAL,HIGH,MEDIUM,LOW).", valueName: "LIST"))
+    var severity: String?
+
+    @Option(help: ArgumentHelp("Fail (with --exit-code) when a reported finding is at or above this severity.", valueName: "SEVERITY"))
+    var failOn: String?
+
+    @Option(help: ArgumentHelp("Exit code when --fail-on is reached (default 1; must differ from 2 and 3, the error codes).", valueName: "N"))
+    var exitCode: Int32 = 1
+
+    @Option(help: ArgumentHelp("Rule ids to skip (comma-separated).", valueName: "IDS"))
+    var skipRules: String?
+
+    @Option(help: ArgumentHelp("Registries (or registry/namespace prefixes) images may come from; enables BW-DF-021 and BW-K8S-020.", valueName: "LIST"))
+    var trustedRegistries: String?
+
+    @Flag(help: "Require images to be pinned by digest (enables BW-DF-003 and BW-K8S-016).")
+    var requireDigest = false
+
+    @Option(help: ArgumentHelp("Runtime classes pods must use, e.g. gvisor,kata (enables BW-K8S-018).", valueName: "LIST"))
+    var runtimeClasses: String?
+
+    @Flag(help: "Ignore `# bulwark:ignore=` comments.")
+    var noInlineSuppressions = false
+
+    @Flag(help: "List the rules instead of scanning (with --format table, json or markdown).")
+    var listRules = false
+
+    @Flag(name: [.short, .long], help: "Print only results and errors: no warnings on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        let formats = listRules ? ["table", "json", "markdown"] : ["table", "json", "sarif"]
+        guard formats.contains(format.lowercased()) else {
+            throw ValidationError("unknown format '\(format)': use \(formats.joined(separator: ", "))")
+        }
+        if !listRules && paths.isEmpty { throw ValidationError("give at least one PATH (or --list-rules)") }
+        if let severity { _ = try Self.parseSeverities(severity) }
+        if let failOn { _ = try Self.parseSeverity(failOn) }
+        if exitCode == 2 || exitCode == 3 || exitCode < 0 || exitCode > 255 {
+            throw ValidationError("--exit-code must be 0, 1 or 4–255: 2 and 3 mean errors")
+        }
+        for id in Self.list(skipRules) where RuleCatalog.rule(id: id) == nil {
+            throw ValidationError("unknown rule id '\(id)' in --skip-rules (see --list-rules)")
+        }
+    }
+
+    func run() async throws {
+        do {
+            if listRules {
+                let bytes: [UInt8]
+                switch format.lowercased() {
+                case "markdown": bytes = Array(RulesReference.markdown().utf8)
+                case "json": bytes = try RulesReference.json()
+                default: bytes = Array(RulesReference.table().utf8)
+                }
+                try Console.emit(bytes, to: output)
+                return
+            }
+            let options = ConfigScanOptions(
+                severities: try severity.map(Self.parseSeverities) ?? [],
+                skipRules: Set(Self.list(skipRules).map { $0.uppercased() }),
+                trustedRegistries: Self.list(trustedRegistries),
+                requireDigest: requireDigest,
+                requiredRuntimeClasses: Self.list(runtimeClasses),
+                inlineSuppressions: !noInlineSuppressions)
+            let report = try ConfigScanner.scan(paths: paths, options: options)
+            let outputFormat = ConfigOutputFormat(rawValue: format.lowercased()) ?? .table
+            if !quiet && outputFormat != .table {
+                for warning in report.warnings { Console.note("warning: \(warning)") }
+            }
+            let colors = output == nil && outputFormat == .table && Console.colorsAllowed(fileDescriptor: 1)
+            let bytes = try ConfigReportRenderer.render(report, as: outputFormat, colors: colors, toolVersion: Bulwark.version)
+            try Console.emit(bytes, to: output)
+            if let failOn, let gate = try? Self.parseSeverity(failOn), report.findings.contains(where: { $0.severity >= gate }) {
+                throw ExitCode(exitCode)
+            }
+        } catch let error as BulwarkError {
+            throw ExitStatus.report(error)
+        }
+    }
+
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func parseSeverity(_ text: String) throws -> Severity {
+        guard let severity = Severity(rawValue: text.lowercased().trimmingCharacters(in: .whitespaces)) else {
+            throw ValidationError("unknown severity '\(text)': use CRITICAL, HIGH, MEDIUM, LOW, NEGLIGIBLE or UNKNOWN")
+        }
+        return severity
+    }
+
+    static func parseSeverities(_ text: String) throws -> Set<Severity> {
+        Set(try list(text).map(parseSeverity))
+    }
+}
