@@ -77,7 +77,9 @@ let package = Package(
         ),
         .target(
             name: "BulwarkReport",
-            dependencies: ["BulwarkCore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "BulwarkCore", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
