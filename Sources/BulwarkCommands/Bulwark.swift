@@ -31,7 +31,7 @@ public struct Bulwark: AsyncParsableCommand {
               64  usage error: unknown option, bad option value
             """,
         version: version,
-        subcommands: [ImageCommand.self, CompareCommand.self, ConvertCommand.self, FSCommand.self, SBOMCommand.self, RootfsCommand.self, DatabaseCommand.self, ExplainCommand.self, ContainerCommand.self, CacheCommand.self]
+        subcommands: [ImageCommand.self, CompareCommand.self, ConvertCommand.self, FSCommand.self, SBOMCommand.self, RootfsCommand.self, DatabaseCommand.self, ExplainCommand.self, ContainerCommand.self, CacheCommand.self, VersionCommand.self]
     )
 
     public init() {}
@@ -39,5 +39,21 @@ public struct Bulwark: AsyncParsableCommand {
 
 extension Bulwark {
     /// Entry point for the executable: parses the command line and runs the chosen command.
-    public static func start() async { await main() }
+    ///
+    /// Installed as `~/.docker/cli-plugins/docker-bulwark`, the binary is a Docker CLI plugin:
+    /// `docker bulwark image nginx:1.25` runs `docker-bulwark bulwark image nginx:1.25`.
+    public static func start() async {
+        let arguments = CommandLine.arguments
+        if DockerCLIPlugin.isPlugin(executable: arguments.first ?? "") {
+            if arguments.dropFirst().first == DockerCLIPlugin.metadataCommand {
+                print(DockerCLIPlugin.metadata(version: version))
+                return
+            }
+            var rest = Array(arguments.dropFirst())
+            if rest.first == "bulwark" { rest.removeFirst() }
+            await main(rest)
+            return
+        }
+        await main()
+    }
 }

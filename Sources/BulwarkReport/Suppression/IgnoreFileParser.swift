@@ -20,7 +20,7 @@ public enum IgnoreFileParser {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw BulwarkError.invalid(path, describe(error))
+            throw describe(error, path: path)
         } catch {
             throw BulwarkError.invalid(path, "not valid YAML")
         }
@@ -136,14 +136,18 @@ public enum IgnoreFileParser {
         return BulwarkError.invalid(path + line, message)
     }
 
-    private static func describe(_ error: YamlError) -> String {
+    /// `path:line` and the problem of a Yams error.
+    private static func describe(_ error: YamlError, path: String) -> BulwarkError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return "line \(mark.line), column \(mark.column): invalid YAML: \(problem)"
+            return BulwarkError.invalid("\(path):\(mark.line)", "invalid YAML (column \(mark.column)): \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return BulwarkError.invalid("\(path):\(context.mark.line)", "invalid YAML: key \(keys) appears twice in one mapping")
         case .reader(let problem, _, _, _):
-            return "invalid YAML: \(problem)"
+            return BulwarkError.invalid(path, "invalid YAML: \(problem)")
         default:
-            return "invalid YAML"
+            return BulwarkError.invalid(path, "invalid YAML")
         }
     }
 }

@@ -22,6 +22,12 @@ public struct ScanReport: Sendable, Codable, Hashable {
     public var summary: [String: Int]
     /// Non-fatal problems (stale database, unparsable versions…).
     public var warnings: [String]
+    /// Findings an ignore file or VEX statement suppressed; present only when they were asked for
+    /// (`--show-suppressed`). Absent in reports made before suppression existed.
+    public var suppressed: [SuppressedFinding]?
+    /// Suppression counts by source and the decisions that did not take effect; present whenever an
+    /// ignore file or VEX document was applied.
+    public var suppression: SuppressionSummary?
 
     /// Creates a report; the summary is computed from the findings.
     public init(
