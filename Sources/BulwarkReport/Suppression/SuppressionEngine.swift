@@ -24,6 +24,10 @@ public enum SuppressionEngine {
         var suppressed: [SuppressedFinding] = []
         var summary = SuppressionSummary()
         let timestamps = vex.map { $0.timestamp.flatMap(SuppressionDate.timestamp) }
+        var statementsByID: [String: [Int]] = [:]
+        for (position, statement) in vex.enumerated() {
+            for id in Set(statement.allIDs.map { $0.lowercased() }) { statementsByID[id, default: []].append(position) }
+        }
 
         for finding in report.findings {
             let ids = Set(([finding.id] + finding.aliases).map { $0.lowercased() })
@@ -38,7 +42,8 @@ public enum SuppressionEngine {
                 }
             }
             var best: (index: Int, note: String?)?
-            for (statementIndex, statement) in vex.enumerated() where statement.allIDs.contains(where: { ids.contains($0.lowercased()) }) {
+            for statementIndex in Set(ids.flatMap { statementsByID[$0] ?? [] }).sorted() {
+                let statement = vex[statementIndex]
                 guard imageAllows(statement, imageNames) else { continue }
                 for (productIndex, product) in statement.products.enumerated() {
                     guard let purl = product.purl, case .matches(let note) = PurlMatch.compare(purl, with: finding.package) else { continue }
