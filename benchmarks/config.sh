@@ -5,6 +5,7 @@
 # RUNS) and the ratios (peer / bulwark: above 1 means Bulwark is faster).
 #
 # Usage: benchmarks/config.sh [COUNT=5000]
+# trivy needs several minutes for 5,000 files (its default 5-minute --timeout is raised); RUNS=1 keeps it short.
 # Env: RUNS (default 3), PEERS (default /tmp/peers/bin, installed by ../shared/eval/install-peers.sh when
 #   missing), BENCH_DIR (default /tmp/bulwark-bench), BULWARK (default: build .build/release/bulwark).
 set -euo pipefail
@@ -37,7 +38,7 @@ OUT_DIR="$BENCH_DIR/out"
 cat "$corpus"/k8s/* "${dockerfiles[@]}" >/dev/null
 
 read -r b_wall b_rss < <(measure bulwark "$BULWARK" config --format json "$corpus")
-read -r t_wall t_rss < <(measure trivy "$PEERS/trivy" config --quiet --skip-check-update --format json "$corpus")
+read -r t_wall t_rss < <(measure trivy "$PEERS/trivy" config --quiet --skip-check-update --timeout 60m --format json "$corpus")
 read -r bd_wall bd_rss < <(measure bulwark-docker "$BULWARK" config --format json "$corpus/docker")
 read -r h_wall h_rss < <(measure hadolint "$PEERS/hadolint" --no-fail -f json "${dockerfiles[@]}")
 

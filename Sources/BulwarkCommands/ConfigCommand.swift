@@ -1,6 +1,7 @@
 import ArgumentParser
 import BulwarkConfig
 import BulwarkCore
+import BulwarkReport
 import Foundation
 
 /// `bulwark config PATH…`: find misconfigurations in Dockerfiles, Compose files and Kubernetes manifests.
@@ -55,6 +56,12 @@ struct ConfigCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Runtime classes pods must use, e.g. gvisor,kata (enables BW-K8S-018).", valueName: "LIST"))
     var runtimeClasses: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Ignore file (default: ./.bulwarkignore.yaml when present); entries whose id is a rule id (and whose optional path globs match the file) suppress findings.",
+            valueName: "FILE"))
+    var ignorefile: String?
+
     @Flag(help: "Ignore `# bulwark:ignore=` comments.")
     var noInlineSuppressions = false
 
@@ -99,7 +106,9 @@ struct ConfigCommand: AsyncParsableCommand {
                 requireDigest: requireDigest,
                 requiredRuntimeClasses: Self.list(runtimeClasses),
                 inlineSuppressions: !noInlineSuppressions)
-            let report = try ConfigScanner.scan(paths: paths, options: options)
+            var report = try ConfigScanner.scan(paths: paths, options: options)
+            let ignorePath = ignorefile ?? (FileManager.default.fileExists(atPath: IgnoreFile.defaultFileName) ? IgnoreFile.defaultFileName : nil)
+            if let ignorePath { report = Self.apply(try IgnoreFile.load(path: ignorePath), to: report, now: Date()) }
             let outputFormat = ConfigOutputFormat(rawValue: format.lowercased()) ?? .table
             if !quiet && outputFormat != .table {
                 for warning in report.warnings { Console.note("warning: \(warning)") }
@@ -113,6 +122,23 @@ struct ConfigCommand: AsyncParsableCommand {
         } catch let error as BulwarkError {
             throw ExitStatus.report(error)
         }
+    }
+
+    /// Drops the findings an ignore-file entry covers: the entry's id is the rule id, it has not expired,
+    /// and when it lists paths, one of their globs matches the finding's file.
+    static func apply(_ ignore: IgnoreFile, to report: ConfigReport, now: Date) -> ConfigReport {
+        let entries = ignore.entries.filter { !$0.isExpired(at: now) }
+        guard !entries.isEmpty else { return report }
+        var result = report
+        result.findings = report.findings.filter { finding in
+            let file = finding.file.hasPrefix("./") ? String(finding.file.dropFirst(2)) : finding.file
+            return !entries.contains { entry in
+                entry.id.uppercased() == finding.rule.id
+                    && (entry.paths.isEmpty || entry.paths.contains { SuppressionGlob($0).matches(file) || SuppressionGlob($0).matches(finding.file) })
+            }
+        }
+        result.suppressedCount += report.findings.count - result.findings.count
+        return result
     }
 
     static func list(_ text: String?) -> [String] {

@@ -53,6 +53,7 @@ struct ImageCommand: AsyncParsableCommand {
     @OptionGroup var imageOptions: ImageOptions
     @OptionGroup var reportOptions: ReportOutputOptions
     @OptionGroup var packageOptions: PackageOptions
+    @OptionGroup var suppression: SuppressionOptions
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
@@ -73,7 +74,7 @@ struct ImageCommand: AsyncParsableCommand {
                 of: target, scanner: InventoryScanner(logger: logger), imageOptions: imageOptions, packages: packageOptions.selection, options: options)
             let scanner = VulnerabilityScanner(databasePath: databasePath, maxDatabaseAgeHours: maxDbAge, toolVersion: Bulwark.version)
             let filter = FindingFilter(severities: try severity.map(Self.parseSeverities) ?? [], ignoreUnfixed: ignoreUnfixed)
-            let report = try scanner.scan(inventory, filter: filter)
+            let report = try suppression.apply(to: try scanner.scan(inventory, filter: filter), quiet: options.quiet)
             if !options.quiet && format != .table {
                 for warning in report.warnings { Console.note("warning: \(warning)") }
             }

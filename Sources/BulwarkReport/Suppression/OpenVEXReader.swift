@@ -41,7 +41,8 @@ public enum OpenVEXReader {
                 VEXStatement(
                     vulnerability: name, aliases: aliases, products: packages, images: images, status: status,
                     justification: try json.optionalString(statement["justification"], pointer + ".justification"),
-                    impactStatement: try json.optionalString(statement["impact_statement"], pointer + ".impact_statement"),
+                    impactStatement: try json.optionalString(statement["impact_statement"], pointer + ".impact_statement")
+                        ?? json.optionalString(statement["status_notes"], pointer + ".status_notes"),
                     timestamp: try json.optionalString(statement["timestamp"], pointer + ".timestamp") ?? documentTimestamp,
                     source: VEXSource(document: document, format: .openVEX, pointer: pointer)))
         }

@@ -77,12 +77,12 @@ public enum PurlMatch: Sendable, Hashable {
     private static func normalized(_ text: String, type: String, folds: Bool) -> String {
         guard folds else { return text }
         let lowered = text.lowercased()
-        return type.lowercased() == "pypi" ? lowered.replacingUnderscores() : lowered
+        return type.lowercased() == "pypi" ? lowered.foldingPyPISeparators() : lowered
     }
 }
 
 extension String {
-    fileprivate func replacingUnderscores() -> String {
+    fileprivate func foldingPyPISeparators() -> String {
         String(String.UnicodeScalarView(unicodeScalars.map { $0 == "_" || $0 == "." ? "-" : $0 }))
     }
 }

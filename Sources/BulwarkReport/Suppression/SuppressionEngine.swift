@@ -24,6 +24,8 @@ public enum SuppressionEngine {
         var suppressed: [SuppressedFinding] = []
         var summary = SuppressionSummary()
         let timestamps = vex.map { $0.timestamp.flatMap(SuppressionDate.timestamp) }
+        var entriesByID: [String: [Int]] = [:]
+        for (position, entry) in entries.enumerated() { entriesByID[entry.id.lowercased(), default: []].append(position) }
         var statementsByID: [String: [Int]] = [:]
         for (position, statement) in vex.enumerated() {
             for id in Set(statement.allIDs.map { $0.lowercased() }) { statementsByID[id, default: []].append(position) }
@@ -32,7 +34,8 @@ public enum SuppressionEngine {
         for finding in report.findings {
             let ids = Set(([finding.id] + finding.aliases).map { $0.lowercased() })
             var decision: SuppressedFinding?
-            for (entryIndex, entry) in entries.enumerated() where ids.contains(entry.id.lowercased()) {
+            for entryIndex in Set(ids.flatMap { entriesByID[$0] ?? [] }).sorted() {
+                let entry = entries[entryIndex]
                 guard !entry.isExpired(at: now), let note = ignoreMatch(entry, finding.package, imageNames) else { continue }
                 entryUses[entryIndex] += 1
                 if decision == nil {

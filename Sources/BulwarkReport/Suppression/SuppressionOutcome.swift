@@ -68,7 +68,7 @@ public struct SuppressionSummary: Sendable, Codable, Hashable {
 
     /// One line per notice, for stderr and `report.warnings`.
     public var warnings: [String] {
-        expiredEntries.map { "ignore entry \($0.id) at \($0.origin) expired: \($0.detail)" }
+        expiredEntries.map { "ignore entry \($0.id) at \($0.origin): \($0.detail)" }
             + unusedEntries.map { "ignore entry \($0.id) at \($0.origin) matched no finding: \($0.detail)" }
             + unmatchedStatements.map { "VEX statement for \($0.id) at \($0.origin) matched no finding: \($0.detail)" }
     }

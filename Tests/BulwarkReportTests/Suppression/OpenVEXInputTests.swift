@@ -178,6 +178,14 @@ struct OpenVEXInputTests {
         }
     }
 
+    @Test func hostileDocumentsFailCleanly() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: BulwarkError.self) { try F.vex(deep) }
+        let deepProducts = Self.document(
+            "{\"vulnerability\": \"CVE-1\", \"status\": \"fixed\", \"products\": " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "}")
+        #expect(throws: BulwarkError.self) { try F.vex(deepProducts) }
+    }
+
     @Test func loadsDirectoriesOfDocuments() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-vex-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
