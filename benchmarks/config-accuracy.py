@@ -40,8 +40,8 @@ def main():
     ours, theirs = set(), set()
     report = json.loads(subprocess.run([bulwark, "config", "--format", "json", folder], capture_output=True, text=True).stdout)
     for finding in report["findings"]:
-        if finding["rule"]["id"] in MAPPING:
-            ours.add((os.path.normpath(finding["file"]), finding["line"], finding["rule"]["id"]))
+        if finding["ruleId"] in MAPPING:
+            ours.add((os.path.normpath(finding["file"]), finding["line"], finding["ruleId"]))
     for path in files:
         output = subprocess.run([hadolint, "-f", "json", "--no-fail", path], capture_output=True, text=True).stdout
         for item in json.loads(output or "[]"):

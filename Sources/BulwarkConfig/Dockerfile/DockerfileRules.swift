@@ -60,8 +60,8 @@ public enum DockerfileRules {
     public static let unpinnedPackages = ConfigRule(
         id: "BW-DF-008", kind: .dockerfile, title: "Packages installed without pinned versions",
         severity: .low,
-        description: "apt-get/apk/yum/dnf/pip/npm installs without versions make builds unreproducible and can pull in unreviewed releases.",
-        remediation: "Pin versions (`apt-get install curl=7.88.1-10`, `apk add curl=8.5.0-r0`, `pip install x==1.2`, `npm install x@1.2`), or install from a lock file.",
+        description: "apt-get/apk/yum/dnf/pip/npm/gem installs without versions make builds unreproducible and can pull in unreviewed releases.",
+        remediation: "Pin versions (`apt-get install curl=7.88.1-10`, `apk add curl=8.5.0-r0`, `pip install x==1.2`, `npm install x@1.2`, `gem install x -v 1.2`), or install from a lock file.",
         references: [cisVerified, nist])
     public static let packageCache = ConfigRule(
         id: "BW-DF-009", kind: .dockerfile, title: "Package manager cache left in the image",

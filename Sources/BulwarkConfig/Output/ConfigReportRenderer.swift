@@ -12,7 +12,8 @@ public enum ConfigReportRenderer {
         }
     }
 
-    /// JSON: `{"findings": [...], "warnings": [...], "files": [...], "suppressedCount": n}` with sorted keys.
+    /// JSON: `{"rules": [...], "findings": [...], "warnings": [...], "files": [...], "suppressedCount": n}`, sorted keys;
+    /// each finding names its rule by `ruleId` (with title and severity), the definitions are in `rules`.
     public static func json(_ report: ConfigReport) throws(BulwarkError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -32,64 +32,48 @@ public enum SARIFRenderer {
             ruleIndex[finding.rule.id] = rules.count
             rules.append(finding.rule)
         }
-        let descriptors: [[String: Any]] = rules.map { rule in
-            [
-                "id": rule.id,
-                "name": rule.title.replacingOccurrences(of: " ", with: ""),
-                "shortDescription": ["text": rule.title],
-                "fullDescription": ["text": rule.description],
-                "help": [
-                    "text": rule.remediation,
-                    "markdown": "**\(rule.title)**\n\n\(rule.description)\n\n**Remediation:** \(rule.remediation)",
-                ],
-                "defaultConfiguration": ["level": level(for: rule.severity)],
-                "properties": [
-                    "security-severity": securitySeverity(for: rule.severity),
-                    "tags": ["security", "misconfiguration", rule.kind.rawValue],
-                    "references": rule.references,
-                ] as [String: Any],
-            ]
+        let descriptors = rules.map { rule in
+            SARIFDocument.Rule(
+                id: rule.id, name: rule.title.filter { $0.isLetter || $0.isNumber },
+                shortDescription: .init(text: rule.title), fullDescription: .init(text: rule.description),
+                help: .init(text: rule.remediation, markdown: "**\(rule.title)**\n\n\(rule.description)\n\n**Remediation:** \(rule.remediation)"),
+                defaultConfiguration: .init(level: level(for: rule.severity)),
+                properties: .init(
+                    securitySeverity: securitySeverity(for: rule.severity), tags: ["security", "misconfiguration", rule.kind.rawValue],
+                    references: rule.references))
         }
-        let results: [[String: Any]] = report.findings.map { finding in
-            var region: [String: Any] = ["startLine": finding.line, "endLine": finding.endLine]
-            if !finding.snippet.isEmpty { region["snippet"] = ["text": finding.snippet] }
-            return [
-                "ruleId": finding.rule.id,
-                "ruleIndex": ruleIndex[finding.rule.id] ?? 0,
-                "level": level(for: finding.severity),
-                "message": ["text": finding.message],
-                "locations": [
-                    [
-                        "physicalLocation": [
-                            "artifactLocation": ["uri": uri(for: finding.file)],
-                            "region": region,
-                        ] as [String: Any]
-                    ]
-                ],
-            ]
+        var uris: [String: String] = [:]
+        let results = report.findings.map { finding in
+            let uri = uris[finding.file] ?? uri(for: finding.file)
+            uris[finding.file] = uri
+            return SARIFDocument.Result(
+                ruleId: finding.rule.id, ruleIndex: ruleIndex[finding.rule.id] ?? 0, level: level(for: finding.severity),
+                message: .init(text: finding.message),
+                locations: [
+                    .init(
+                        physicalLocation: .init(
+                            artifactLocation: .init(uri: uri),
+                            region: .init(
+                                startLine: finding.line, endLine: finding.endLine,
+                                snippet: finding.snippet.isEmpty ? nil : .init(text: finding.snippet))))
+                ])
         }
-        let notifications: [[String: Any]] = report.warnings.map { ["level": "warning", "message": ["text": $0]] }
-        var invocation: [String: Any] = ["executionSuccessful": true]
-        if !notifications.isEmpty { invocation["toolExecutionNotifications"] = notifications }
-        let document: [String: Any] = [
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [
-                [
-                    "tool": [
-                        "driver": [
-                            "name": "bulwark", "version": toolVersion, "semanticVersion": toolVersion,
-                            "informationUri": "https://github.com/bulwark-scanner/bulwark", "rules": descriptors,
-                        ] as [String: Any]
-                    ],
-                    "invocations": [invocation],
-                    "results": results,
-                ] as [String: Any]
-            ],
-        ]
+        let notifications = report.warnings.map { SARIFDocument.Notification(level: "warning", message: .init(text: $0)) }
+        let document = SARIFDocument(
+            schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0",
+            runs: [
+                .init(
+                    tool: .init(
+                        driver: .init(
+                            name: "bulwark", version: toolVersion, semanticVersion: toolVersion,
+                            informationUri: "https://github.com/bulwark-scanner/bulwark", rules: descriptors)),
+                    invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications.isEmpty ? nil : notifications)],
+                    results: results)
+            ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            return Array(data) + [10]
+            return Array(try encoder.encode(document)) + [10]
         } catch {
             throw BulwarkError(.io, "cannot encode the SARIF report: \(error)")
         }
