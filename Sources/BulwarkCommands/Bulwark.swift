@@ -10,24 +10,26 @@ public struct Bulwark: AsyncParsableCommand {
         commandName: "bulwark",
         abstract: "Container security scanner: vulnerabilities and SBOMs of images and root filesystems, offline.",
         discussion: """
-            Bulwark reads a container image without unpacking it — a `docker save` tarball, an OCI image layout (directory or tar), or an unpacked root filesystem — lists what is installed in it, each package attributed to the layer that added it, and matches it against a local advisory database.
+            Bulwark reads a container image without unpacking it — a `docker save` tarball, an OCI image layout (directory or tar), a registry reference, an image in a local Docker or Podman engine, a running container, or an unpacked root filesystem — lists what is installed in it, each package attributed to the layer that added it, matches it against a local advisory database, and checks Dockerfiles, Compose files and Kubernetes manifests for misconfigurations.
 
             EXAMPLES:
               bulwark db update                       # fetch advisories
               bulwark db import ./osv-dump.zip        # ...or build them offline
               bulwark image alpine.tar                # vulnerabilities, worst first
-              bulwark image app.tar --fail-on high    # CI gate: exit 1 on HIGH+
+              bulwark image nginx:1.25 --fail-on high # pull from the registry; CI gate
+              bulwark image app.tar -f sarif --dockerfile Dockerfile -o app.sarif
+              bulwark compare prod.tar candidate.tar --fail-on-new high
+              bulwark container --all                 # running containers: image, runtime, drift
+              bulwark config .                        # Dockerfile, Compose, Kubernetes checks
               bulwark explain CVE-2024-2511 alpine.tar
               bulwark fs .                            # a project's lockfiles
-              bulwark sbom alpine.tar                 # packages, by layer
               bulwark sbom app.tar -f cyclonedx -o app.cdx.json
-              bulwark sbom ./layout --tag app --platform linux/arm64/v8
 
             EXIT CODES:
               0   success
-              1   `image --fail-on`: a finding at or above the gate (see --exit-code)
+              1   a policy gate: --fail-on (image, convert, container, config) or compare --fail-on-new (see --exit-code)
               2   unreadable input: corrupt, truncated, hostile, unsupported, missing
-              3   environment error: cannot write the output or scratch files
+              3   environment error: cannot write output or cache; registry or engine unreachable or refusing credentials
               64  usage error: unknown option, bad option value
             """,
         version: version,
