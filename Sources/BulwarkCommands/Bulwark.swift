@@ -48,7 +48,7 @@ extension Bulwark {
         let arguments = CommandLine.arguments
         if DockerCLIPlugin.isPlugin(executable: arguments.first ?? "") {
             if arguments.dropFirst().first == DockerCLIPlugin.metadataCommand {
-                print(DockerCLIPlugin.metadata(version: version))
+                try? Console.emit(Array((DockerCLIPlugin.metadata(version: version) + "\n").utf8), to: nil)
                 return
             }
             var rest = Array(arguments.dropFirst())

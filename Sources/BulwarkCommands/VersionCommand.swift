@@ -32,13 +32,19 @@ struct VersionCommand: ParsableCommand {
         } else {
             facts.append(("database", "\(path) (none; create it with `bulwark db update` or `bulwark db import`)"))
         }
+        let text: String
         switch format {
         case .text:
-            print(facts.map { "\($0.0): \($0.1)" }.joined(separator: "\n"))
+            text = facts.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
         case .json:
             let object = Dictionary(uniqueKeysWithValues: facts.map { ($0.0.replacingOccurrences(of: " ", with: "_"), $0.1) })
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data("{}".utf8)
-            print(String(decoding: data, as: UTF8.self))
+            text = String(decoding: data, as: UTF8.self)
+        }
+        do {
+            try Console.emit(Array((text + "\n").utf8), to: nil)
+        } catch {
+            throw ExitStatus.report(error)
         }
     }
 
