@@ -78,7 +78,8 @@ let package = Package(
         .target(
             name: "BulwarkReport",
             dependencies: [
-                "BulwarkCore", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
+                "BulwarkCore", "BulwarkConfig",
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),

@@ -10,7 +10,7 @@ struct ConfigCommand: AsyncParsableCommand {
         commandName: "config",
         abstract: "Scan Dockerfiles, Compose files and Kubernetes manifests for misconfigurations.",
         discussion: """
-            Each PATH is a file or a folder (searched recursively, skipping .git and node_modules). Files are recognised by name — Dockerfile, Containerfile, *.dockerfile, docker-compose*.yml, compose*.yaml — and other YAML files by content (Kubernetes objects with apiVersion and kind; Compose files with services).
+            Each PATH is a file or a folder (searched recursively, skipping .git and node_modules). In a folder, compose.yaml and its compose.override.yaml are checked as one merged project, as `docker compose` merges them; `--file A --file B` names the files of a project explicitly (merged in order, findings at the file and line that set the value). Files are recognised by name — Dockerfile, Containerfile, *.dockerfile, docker-compose*.yml, compose*.yaml — and other YAML files by content (Kubernetes objects with apiVersion and kind; Compose files with services).
 
             Suppress a finding with a comment on its line or the line above it: `# bulwark:ignore=BW-DF-001 reason`. The rules reference is docs/rules.md (`bulwark config --list-rules --format markdown`).
 
@@ -19,6 +19,8 @@ struct ConfigCommand: AsyncParsableCommand {
               bulwark config Dockerfile k8s/ --severity HIGH,CRITICAL
               bulwark config deploy/ --fail-on high             # CI gate: exit 1 on HIGH or CRITICAL
               bulwark config . --format sarif -o config.sarif
+              bulwark config --file compose.yaml --file compose.prod.yaml   # one merged Compose project
+              bulwark config k8s/ --format junit --fail-on high -o config-junit.xml
               bulwark config Dockerfile --require-digest --trusted-registries docker.io/library,ghcr.io/acme
               bulwark config --list-rules --format markdown > docs/rules.md
 
@@ -29,8 +31,16 @@ struct ConfigCommand: AsyncParsableCommand {
     @Argument(help: "Files or folders to scan.")
     var paths: [String] = []
 
-    @Option(name: [.short, .long], help: "Output format: table, json, sarif (and markdown with --list-rules).")
+    @Option(
+        name: [.short, .long],
+        help: "Output format: \(MisconfigurationFormat.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: ", ")); with --list-rules: table, json, markdown.")
     var format: String = "table"
+
+    @Option(name: .customLong("file"), help: ArgumentHelp("A Compose file of one project; repeat to merge files in order, as `docker compose -f A -f B` does (-f is --format here).", valueName: "FILE"))
+    var composeFiles: [String] = []
+
+    @Option(help: ArgumentHelp("Mustache template for --format template.", valueName: "FILE"))
+    var template: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write results to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
@@ -72,11 +82,12 @@ struct ConfigCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
-        let formats = listRules ? ["table", "json", "markdown"] : ["table", "json", "sarif"]
+        let formats = listRules ? ["table", "json", "markdown"] : MisconfigurationFormat.allCases.map(\.rawValue)
         guard formats.contains(format.lowercased()) else {
             throw ValidationError("unknown format '\(format)': use \(formats.joined(separator: ", "))")
         }
-        if !listRules && paths.isEmpty { throw ValidationError("give at least one PATH (or --list-rules)") }
+        if !listRules && paths.isEmpty && composeFiles.isEmpty { throw ValidationError("give at least one PATH or --file FILE (or --list-rules)") }
+        if format.lowercased() == "template" && template == nil && !listRules { throw ValidationError("--format template needs --template FILE") }
         if let severity { _ = try Self.parseSeverities(severity) }
         if let failOn { _ = try Self.parseSeverity(failOn) }
         if exitCode == 2 || exitCode == 3 || exitCode < 0 || exitCode > 255 {
@@ -106,15 +117,21 @@ struct ConfigCommand: AsyncParsableCommand {
                 requireDigest: requireDigest,
                 requiredRuntimeClasses: Self.list(runtimeClasses),
                 inlineSuppressions: !noInlineSuppressions)
-            var report = try ConfigScanner.scan(paths: paths, options: options)
+            var reports: [ConfigReport] = []
+            if !paths.isEmpty { reports.append(try ConfigScanner.scan(paths: paths, options: options)) }
+            if !composeFiles.isEmpty { reports.append(try ConfigScanner.scanComposeProject(paths: composeFiles, options: options)) }
+            var report = reports.count == 1 ? reports[0] : Self.combine(reports)
             let ignorePath = ignorefile ?? (FileManager.default.fileExists(atPath: IgnoreFile.defaultFileName) ? IgnoreFile.defaultFileName : nil)
             if let ignorePath { report = Self.apply(try IgnoreFile.load(path: ignorePath), to: report, now: Date()) }
-            let outputFormat = ConfigOutputFormat(rawValue: format.lowercased()) ?? .table
+            let outputFormat = MisconfigurationFormat(rawValue: format.lowercased()) ?? .table
             if !quiet && outputFormat != .table {
                 for warning in report.warnings { Console.note("warning: \(warning)") }
             }
             let colors = output == nil && outputFormat == .table && Console.colorsAllowed(fileDescriptor: 1)
-            let bytes = try ConfigReportRenderer.render(report, as: outputFormat, colors: colors, toolVersion: Bulwark.version)
+            let gate = failOn.flatMap { try? Self.parseSeverity($0) }
+            let templateText = try template.map { path throws(BulwarkError) in try ReportOutputOptions.readText(path, what: "template") }
+            let bytes = try MisconfigurationRenderer.render(
+                report, as: outputFormat, colors: colors, toolVersion: Bulwark.version, failOn: gate, template: templateText, scannedAt: Date())
             try Console.emit(bytes, to: output)
             if let failOn, let gate = try? Self.parseSeverity(failOn), report.findings.contains(where: { $0.severity >= gate }) {
                 throw ExitCode(exitCode)
@@ -122,6 +139,13 @@ struct ConfigCommand: AsyncParsableCommand {
         } catch let error as BulwarkError {
             throw ExitStatus.report(error)
         }
+    }
+
+    /// One report of several scans (folder paths and an explicit Compose project).
+    static func combine(_ reports: [ConfigReport]) -> ConfigReport {
+        ConfigReport(
+            findings: reports.flatMap(\.findings).sorted { ($0.file, $0.line, $0.rule.id) < ($1.file, $1.line, $1.rule.id) },
+            warnings: reports.flatMap(\.warnings), files: reports.flatMap(\.files), suppressedCount: reports.map(\.suppressedCount).reduce(0, +))
     }
 
     /// Drops the findings an ignore-file entry covers: the entry's id is the rule id, it has not expired,

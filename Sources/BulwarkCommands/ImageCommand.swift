@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulwarkConfig
 import BulwarkCore
 import BulwarkEngine
 import BulwarkReport
@@ -19,6 +20,7 @@ struct ImageCommand: AsyncParsableCommand {
               bulwark image app.tar --severity HIGH,CRITICAL --ignore-unfixed
               bulwark image app.tar --fail-on high    # exit 1 on HIGH or CRITICAL
               bulwark image app.tar --format json -o report.json
+              bulwark image app.tar --scanners vuln,misconfig    # also check the image's hardening
               bulwark db import examples/advisories --db /tmp/example.db && \\
                 bulwark image examples/alpine-3.19-oci --db /tmp/example.db
 
@@ -50,6 +52,7 @@ struct ImageCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Warn when the database is older than this many hours (default 72).", valueName: "HOURS"))
     var maxDbAge: Double = 72
 
+    @OptionGroup var scannerOptions: ScannerOptions
     @OptionGroup var imageOptions: ImageOptions
     @OptionGroup var reportOptions: ReportOutputOptions
     @OptionGroup var packageOptions: PackageOptions
@@ -68,13 +71,34 @@ struct ImageCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = Console.logger(quiet: options.quiet, debug: options.debug)
         do {
+            let scanners = try scannerOptions.selected()
             let databasePath = options.resolvedDatabasePath
-            try await DatabaseCommand.ensureDatabase(at: databasePath, options: options, skipUpdate: skipDbUpdate, maxAgeHours: maxDbAge)
+            if scanners.contains(.vuln) {
+                try await DatabaseCommand.ensureDatabase(at: databasePath, options: options, skipUpdate: skipDbUpdate, maxAgeHours: maxDbAge)
+            }
+            let capture = scanners.contains(.misconfig) ? FileTreeCapture() : nil
             let inventory = try await ScanRunner.inventory(
-                of: target, scanner: InventoryScanner(logger: logger), imageOptions: imageOptions, packages: packageOptions.selection, options: options)
-            let scanner = VulnerabilityScanner(databasePath: databasePath, maxDatabaseAgeHours: maxDbAge, toolVersion: Bulwark.version)
-            let filter = FindingFilter(severities: try severity.map(Self.parseSeverities) ?? [], ignoreUnfixed: ignoreUnfixed)
-            let report = try suppression.apply(to: try scanner.scan(inventory, filter: filter), quiet: options.quiet)
+                of: target, scanner: InventoryScanner(logger: logger), imageOptions: imageOptions, packages: packageOptions.selection,
+                options: options, treeCapture: capture)
+            let severities = try severity.map(Self.parseSeverities) ?? []
+            let filter = FindingFilter(severities: severities, ignoreUnfixed: ignoreUnfixed)
+            var report: ScanReport
+            if scanners.contains(.vuln) {
+                let scanner = VulnerabilityScanner(databasePath: databasePath, maxDatabaseAgeHours: maxDbAge, toolVersion: Bulwark.version)
+                report = try suppression.apply(to: try scanner.scan(inventory, filter: filter), quiet: options.quiet)
+            } else {
+                report = ScanReport(
+                    toolVersion: Bulwark.version, createdAt: RFC3339.format(Date()), target: inventory.target, image: inventory.image,
+                    operatingSystem: inventory.operatingSystem, packageCount: inventory.packages.count, database: nil, findings: [],
+                    warnings: inventory.warnings)
+            }
+            report.scanners = scanners.sorted().map(\.rawValue)
+            if let capture {
+                report.misconfigurations = try auditImage(inventory, tree: capture.tree ?? MemoryFileTree(), severities: severities)
+                if !ScanReportRenderer.carriesMisconfigurations(format) && !options.quiet {
+                    Console.note("note: --format \(format.rawValue) holds vulnerabilities only; use table, json, sarif or markdown to see the misconfigurations")
+                }
+            }
             if !options.quiet && format != .table {
                 for warning in report.warnings { Console.note("warning: \(warning)") }
             }
@@ -84,12 +108,31 @@ struct ImageCommand: AsyncParsableCommand {
                 report, as: format, options: RenderOptions(colors: colors, toolVersion: Bulwark.version, timestamp: Date()),
                 settings: try reportOptions.settings(failOn: gate))
             try Console.emit(bytes, to: options.output)
-            if let failOn, let gate = try? Self.parseSeverity(failOn), report.findings.contains(where: { $0.severity >= gate }) {
-                throw ExitCode(exitCode)
+            if let gate {
+                let misconfigured = report.misconfigurations?.findings.contains { $0.severity >= gate } ?? false
+                if misconfigured || report.findings.contains(where: { $0.severity >= gate }) { throw ExitCode(exitCode) }
             }
         } catch let error as BulwarkError {
             throw ExitStatus.report(error)
         }
+    }
+
+    /// The image hardening checks (config and filesystem; the filesystem only for a root filesystem
+    /// directory), with the ignore file's rule-id entries applied.
+    func auditImage(_ inventory: Inventory, tree: MemoryFileTree, severities: Set<Severity>) throws -> ConfigReport {
+        let auditor = ImageConfigAuditor(imageLabel: target, options: ConfigScanOptions(severities: severities))
+        var report: ConfigReport
+        if let image = inventory.image, inventory.target.kind != .rootfs {
+            report = auditor.audit(metadata: image, tree: tree)
+        } else {
+            report = ConfigReport(
+                findings: auditor.auditFilesystem(tree).filter { severities.isEmpty || severities.contains($0.severity) },
+                warnings: [], files: [.init(path: target, kind: .image)], suppressedCount: 0)
+        }
+        if let ignorePath = suppression.resolvedIgnoreFile {
+            report = ConfigCommand.apply(try IgnoreFile.load(path: ignorePath), to: report, now: Date())
+        }
+        return report
     }
 
     static func parseSeverity(_ text: String) throws -> Severity {

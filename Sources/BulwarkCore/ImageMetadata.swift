@@ -20,12 +20,14 @@ public struct ImageMetadata: Hashable, Sendable, Codable {
     public var layers: [LayerReference]
     /// The runtime configuration: user, env, entrypoint, cmd, labels…
     public var config: ImageRuntimeConfig
+    /// Every history entry of the config, empty layers included (`ENV`, `ARG`, `LABEL` steps live there).
+    public var history: [ImageHistoryEntry]
 
     /// Creates image metadata.
     public init(
         manifestDigest: Digest? = nil, configDigest: Digest? = nil, repoTags: [String] = [], repoDigests: [String] = [],
         os: String? = nil, architecture: String? = nil, variant: String? = nil, created: String? = nil,
-        layers: [LayerReference] = [], config: ImageRuntimeConfig = ImageRuntimeConfig()
+        layers: [LayerReference] = [], config: ImageRuntimeConfig = ImageRuntimeConfig(), history: [ImageHistoryEntry] = []
     ) {
         self.manifestDigest = manifestDigest
         self.configDigest = configDigest
@@ -37,6 +39,27 @@ public struct ImageMetadata: Hashable, Sendable, Codable {
         self.created = created
         self.layers = layers
         self.config = config
+        self.history = history
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case manifestDigest, configDigest, repoTags, repoDigests, os, architecture, variant, created, layers, config, history
+    }
+
+    /// Decodes metadata; `history` is optional so reports saved by earlier versions still read.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        manifestDigest = try c.decodeIfPresent(Digest.self, forKey: .manifestDigest)
+        configDigest = try c.decodeIfPresent(Digest.self, forKey: .configDigest)
+        repoTags = try c.decodeIfPresent([String].self, forKey: .repoTags) ?? []
+        repoDigests = try c.decodeIfPresent([String].self, forKey: .repoDigests) ?? []
+        os = try c.decodeIfPresent(String.self, forKey: .os)
+        architecture = try c.decodeIfPresent(String.self, forKey: .architecture)
+        variant = try c.decodeIfPresent(String.self, forKey: .variant)
+        created = try c.decodeIfPresent(String.self, forKey: .created)
+        layers = try c.decodeIfPresent([LayerReference].self, forKey: .layers) ?? []
+        config = try c.decodeIfPresent(ImageRuntimeConfig.self, forKey: .config) ?? ImageRuntimeConfig()
+        history = try c.decodeIfPresent([ImageHistoryEntry].self, forKey: .history) ?? []
     }
 
     /// `os/architecture[/variant]`.
@@ -56,11 +79,14 @@ public struct ImageRuntimeConfig: Hashable, Sendable, Codable {
     public var exposedPorts: [String]
     public var labels: [String: String]
     public var stopSignal: String?
+    /// `Healthcheck.Test` (`["CMD-SHELL", "curl -f …"]`, `["NONE"]` when disabled); nil when the image has none.
+    public var healthcheck: [String]?
 
     /// Creates a runtime config.
     public init(
         user: String? = nil, env: [String] = [], entrypoint: [String] = [], cmd: [String] = [],
-        workingDir: String? = nil, exposedPorts: [String] = [], labels: [String: String] = [:], stopSignal: String? = nil
+        workingDir: String? = nil, exposedPorts: [String] = [], labels: [String: String] = [:], stopSignal: String? = nil,
+        healthcheck: [String]? = nil
     ) {
         self.user = user
         self.env = env
@@ -70,5 +96,23 @@ public struct ImageRuntimeConfig: Hashable, Sendable, Codable {
         self.exposedPorts = exposedPorts
         self.labels = labels
         self.stopSignal = stopSignal
+        self.healthcheck = healthcheck
+    }
+}
+
+/// One entry of the image config's `history`: the build step that made a layer or changed the config.
+public struct ImageHistoryEntry: Hashable, Sendable, Codable {
+    /// `created_by`: the Dockerfile instruction or build command.
+    public var createdBy: String?
+    /// `comment`, when the builder left one.
+    public var comment: String?
+    /// Whether the step changed only the config (no layer).
+    public var emptyLayer: Bool
+
+    /// Creates a history entry.
+    public init(createdBy: String?, comment: String? = nil, emptyLayer: Bool = false) {
+        self.createdBy = createdBy
+        self.comment = comment
+        self.emptyLayer = emptyLayer
     }
 }

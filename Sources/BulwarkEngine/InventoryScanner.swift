@@ -65,13 +65,16 @@ public struct InventoryScanOptions: Sendable {
     public var packages: PackageSelection
     /// Per-layer analysis results reused across images and runs; nil reads every layer.
     public var layerCache: LayerCache?
+    /// Receives the merged filesystem when set (image misconfiguration checks need it).
+    public var treeCapture: FileTreeCapture?
 
     /// Creates options; parallelism defaults to the number of active cores.
     public init(
         selection: ImageSelection = ImageSelection(), scratchDirectory: String = NSTemporaryDirectory(),
         parallelLayers: Int = ProcessInfo.processInfo.activeProcessorCount, packages: PackageSelection = PackageSelection(),
-        layerCache: LayerCache? = nil
+        layerCache: LayerCache? = nil, treeCapture: FileTreeCapture? = nil
     ) {
+        self.treeCapture = treeCapture
         self.selection = selection
         self.scratchDirectory = scratchDirectory
         self.parallelLayers = max(1, parallelLayers)
@@ -174,6 +177,7 @@ public struct InventoryScanner: Sendable {
                 snapshots.append((index, Self.collectedOnly(tree, interest: osInterest)))
             }
         }
+        options.treeCapture?.store(tree)
         let os = detector.detect(tree)
         let context = CatalogContext(operatingSystem: os)
         // Which layer each package identity (as ``snapshotKey(_:)``) has been continuously present since.
@@ -228,8 +232,10 @@ public struct InventoryScanner: Sendable {
     }
 
     /// Scans an unpacked root filesystem directory (installed packages only).
-    public func scanRootfs(at path: String, packages selection: PackageSelection = PackageSelection()) throws(BulwarkError) -> Inventory {
-        try scanDirectory(at: path, kind: .rootfs, scopes: [.installed], selection: selection)
+    public func scanRootfs(
+        at path: String, packages selection: PackageSelection = PackageSelection(), treeCapture: FileTreeCapture? = nil
+    ) throws(BulwarkError) -> Inventory {
+        try scanDirectory(at: path, kind: .rootfs, scopes: [.installed], selection: selection, treeCapture: treeCapture)
     }
 
     /// Scans a project folder: lockfiles as well as installed metadata (`bulwark fs`).
@@ -237,14 +243,17 @@ public struct InventoryScanner: Sendable {
         try scanDirectory(at: path, kind: .filesystem, scopes: [.installed, .lockfile], selection: selection)
     }
 
-    func scanDirectory(at path: String, kind: TargetKind, scopes: Set<CatalogScope>, selection: PackageSelection) throws(BulwarkError) -> Inventory {
+    func scanDirectory(
+        at path: String, kind: TargetKind, scopes: Set<CatalogScope>, selection: PackageSelection, treeCapture: FileTreeCapture? = nil
+    ) throws(BulwarkError) -> Inventory {
         let active = active(scopes: scopes, selection: selection)
         var warnings: [String] = []
         let clock = ContinuousClock()
         let start = clock.now
         var reader = RootfsReader(interest: Self.interest(active.os + active.language, detector: detector), analyzers: active.analyzers)
-        reader.keepsUncollectedFiles = false
+        reader.keepsUncollectedFiles = treeCapture != nil
         let tree = try reader.read(root: path, warnings: &warnings)
+        treeCapture?.store(tree)
         let walked = clock.now
         logger.debug("walked \(tree.nodes.count) entries of \(path) in \(walked - start) (\(ProcessMemory.summary()))")
         let os = detector.detect(tree)

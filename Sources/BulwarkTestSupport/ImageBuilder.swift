@@ -59,6 +59,12 @@ public struct TestImage: Sendable {
     public var env: [String] = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]
     /// Overrides the diff_ids written into the config (to build inconsistent images).
     public var diffIDOverride: [String]?
+    /// Config labels.
+    public var labels: [String: String] = [:]
+    /// `Healthcheck.Test`, when set.
+    public var healthcheck: [String]?
+    /// `created_by` of config-only history steps appended after the layers' (ENV, ARG, LABEL…).
+    public var emptyLayerHistory: [String] = []
 
     /// Creates an image.
     public init(layers: [TestLayer]) { self.layers = layers }
@@ -69,8 +75,11 @@ public struct TestImage: Sendable {
         var history: [[String: Any]] = []
         for layer in layers { history.append(["created": "2024-01-01T00:00:00Z", "created_by": layer.createdBy]) }
         history.insert(["created": "2024-01-01T00:00:00Z", "created_by": "LABEL a=b", "empty_layer": true], at: min(1, history.count))
+        for step in emptyLayerHistory { history.append(["created": "2024-01-01T00:00:00Z", "created_by": step, "empty_layer": true]) }
         var config: [String: Any] = ["Env": env, "Cmd": ["/bin/sh"]]
         if let user { config["User"] = user }
+        if !labels.isEmpty { config["Labels"] = labels }
+        if let healthcheck { config["Healthcheck"] = ["Test": healthcheck] }
         var object: [String: Any] = [
             "architecture": architecture, "os": os, "created": "2024-01-01T00:00:00Z",
             "config": config, "rootfs": ["type": "layers", "diff_ids": diffIDs], "history": history,

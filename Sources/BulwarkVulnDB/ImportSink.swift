@@ -43,4 +43,13 @@ public protocol ImportSink: AnyObject {
     func addEnrichment(_ enrichment: CVEEnrichment) throws(BulwarkError)
     /// The running statistics (importers record malformed records and unknown ecosystems here).
     var statistics: ImportStatistics { get set }
+    /// Stores (or replaces) an OS release's end-of-life date.
+    func addEndOfLife(_ entry: EndOfLifeEntry) throws(BulwarkError)
+}
+
+extension ImportSink {
+    /// Sinks that only collect advisories count end-of-life rows as enrichments and keep nothing.
+    public func addEndOfLife(_ entry: EndOfLifeEntry) throws(BulwarkError) {
+        statistics.enrichments += 1
+    }
 }

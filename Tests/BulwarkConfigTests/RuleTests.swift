@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func everyRuleHasAnExample() {
-        let covered = Set(Self.cases.map(\.ruleID))
+        let covered = Set(Self.cases.map(\.ruleID) + ImageRuleCases.all.map(\.ruleID))
         let missing = RuleCatalog.all.map(\.id).filter { !covered.contains($0) }
         #expect(missing.isEmpty, "rules without positive/negative examples: \(missing)")
     }
@@ -40,7 +40,13 @@ import Testing
         #expect(Set(ids).count == ids.count)
         for rule in RuleCatalog.all {
             #expect(!rule.title.isEmpty && !rule.description.isEmpty && !rule.remediation.isEmpty, "\(rule.id)")
-            let prefix = rule.kind == .dockerfile ? "BW-DF-" : rule.kind == .compose ? "BW-DC-" : "BW-K8S-"
+            let prefix: String
+            switch rule.kind {
+            case .dockerfile: prefix = "BW-DF-"
+            case .compose: prefix = "BW-DC-"
+            case .kubernetes: prefix = "BW-K8S-"
+            case .image: prefix = "BW-IMG-"
+            }
             #expect(rule.id.hasPrefix(prefix), "\(rule.id)")
         }
     }

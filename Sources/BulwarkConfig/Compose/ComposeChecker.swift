@@ -2,16 +2,18 @@ import BulwarkCore
 import Foundation
 import Yams
 
-/// Runs the Compose rules over a Compose file's services, after resolving `extends` (within the file
-/// and from other files) and YAML merge keys.
+/// Runs the Compose rules over the services of a Compose file or of a merged project
+/// (``ComposeProject``), after resolving `extends` (within the model and from other files). Every
+/// finding points at the origin of the offending value; a missing setting (no `read_only`, no `user`,
+/// no limits…) points at the service's key in the first file that defines the service.
 struct ComposeChecker {
     typealias Rules = ComposeRules
-    /// The file's root mapping.
-    let root: YAMLMap
-    /// The file's directory, for `extends.file`.
+    /// The top-level mapping (one file's, or the merged project's).
+    let root: ComposeValue
+    /// The (first) file's directory, for `extends.file`.
     let directory: String
-    /// Loads another Compose file's root mapping (for `extends.file`); nil when unreadable.
-    let loadFile: (String) -> YAMLMap?
+    /// Loads another Compose file's top-level mapping (for `extends.file`); nil when unreadable.
+    let loadFile: (String) -> ComposeValue?
 
     static let dangerousCapabilities: Set<String> = [
         "ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "SYS_RAWIO", "DAC_READ_SEARCH", "SYS_BOOT",
@@ -26,102 +28,150 @@ struct ComposeChecker {
         1433, 1521, 2379, 3306, 5432, 5984, 6379, 7000, 7001, 8086, 9042, 9200, 9300, 11211, 27017, 27018, 28015,
     ]
 
+    /// A checker for one file's top-level mapping as ``YAMLMap`` (the single-file scan path): the
+    /// values are converted (file index 0) and `!reset` values dropped, as Compose does for one file.
+    init(root: YAMLMap, directory: String, loadFile: @escaping (String) -> YAMLMap?) {
+        self.root = Self.convert(root)
+        self.directory = directory
+        self.loadFile = { path in loadFile(path).map(Self.convert) }
+    }
+
+    /// A checker for a ``ComposeValue`` model.
+    init(root: ComposeValue, directory: String, loadFile: @escaping (String) -> ComposeValue?) {
+        self.root = root
+        self.directory = directory
+        self.loadFile = loadFile
+    }
+
+    /// Checks one file's services into `collector` (every origin is in that file).
     func check(into collector: inout FindingCollector) {
-        guard let services = root.map("services") else { return }
+        var sink = ComposeFindingSink(collectors: [collector])
+        check(into: &sink)
+        if let updated = sink.collectors.first { collector = updated }
+    }
+
+    /// Checks the services, each finding going to the file its origin names.
+    func check(into sink: inout ComposeFindingSink) {
+        guard let services = root["services"] else { return }
         for entry in services.entries {
-            guard var service = YAMLMap(entry.value) else { continue }
+            guard entry.value.isMapping else { continue }
+            var service = entry.value
             resolveExtends(&service, depth: 0)
-            checkService(service, name: entry.key, line: entry.line, into: &collector)
+            checkService(service, name: entry.key, origin: entry.origin, into: &sink)
         }
     }
 
-    /// Applies `extends` (up to 8 levels): inherited settings report the `extends` line.
-    private func resolveExtends(_ service: inout YAMLMap, depth: Int) {
+    /// A ``YAMLMap``'s entries as a ``ComposeValue`` mapping of file 0. The YAML guard already bounded
+    /// the tree (nesting, alias expansion), so the limits here only repeat it.
+    private static func convert(_ map: YAMLMap) -> ComposeValue {
+        var loader = ComposeValueLoader(fileIndex: 0, maximumDepth: YAMLGuard.maximumNesting * 2 + 8, budget: YAMLGuard.maximumExpandedNodes)
+        var entries: [ComposeEntry] = []
+        for entry in map.entries {
+            guard let value = try? loader.convert(entry.value, depth: 1) else { continue }
+            entries.append(ComposeEntry(key: entry.key, origin: ComposeOrigin(fileIndex: 0, line: entry.line), value: value))
+        }
+        return ComposeMerger.sanitized(ComposeValue(.mapping(entries), origin: ComposeOrigin(fileIndex: 0, line: map.line)))
+    }
+
+    /// Applies `extends` (up to 8 levels) the way `extends` always did here: the service's own keys win,
+    /// inherited keys report the `extends` key; values from another file are reported there entirely.
+    private func resolveExtends(_ service: inout ComposeValue, depth: Int) {
         guard depth < 8, let extends = service["extends"] else { return }
-        let line = service.line(of: "extends")
+        let origin = service.origin(of: "extends")
         var baseName: String?
         var file: String?
-        if let name = extends.scalar?.string {
+        if let name = extends.string {
             baseName = name
-        } else if let map = YAMLMap(extends) {
-            baseName = map.string("service")
-            file = map.string("file")
+        } else if extends.isMapping {
+            baseName = extends.string("service")
+            file = extends.string("file")
         }
         guard let baseName else { return }
-        let baseRoot: YAMLMap?
+        let baseRoot: ComposeValue?
         if let file {
             baseRoot = loadFile(file.hasPrefix("/") ? file : directory + "/" + file)
         } else {
             baseRoot = root
         }
-        guard var base = baseRoot?.map("services")?.map(baseName) else { return }
+        guard var base = baseRoot?["services"]?[baseName], base.isMapping else { return }
         if file == nil, base.string("extends") != baseName { resolveExtends(&base, depth: depth + 1) }
-        service.inherit(from: base, reportedAt: line)
+        if file != nil { base = base.relocated(to: origin) }
+        var entries = service.entries
+        let own = Set(entries.map(\.key))
+        for entry in base.entries where !own.contains(entry.key) {
+            entries.append(ComposeEntry(key: entry.key, origin: origin, value: entry.value))
+        }
+        service.content = .mapping(entries)
     }
 
-    private func checkService(_ service: YAMLMap, name: String, line: Int, into collector: inout FindingCollector) {
+    private func checkService(_ service: ComposeValue, name: String, origin: ComposeOrigin, into sink: inout ComposeFindingSink) {
         // A service with neither image nor build is a fragment (override file): only what it sets is judged.
         let complete = service["image"] != nil || service["build"] != nil
         if service.bool("privileged") == true {
-            collector.add(Rules.privileged, line: service.line(of: "privileged"), "service '\(name)' runs privileged")
+            sink.add(Rules.privileged, at: service.origin(of: "privileged"), "service '\(name)' runs privileged")
         }
-        let added = service.list("cap_add").compactMap { $0.scalar?.string }.map(normalizedCapability)
-        for capability in added where Self.dangerousCapabilities.contains(capability) {
-            collector.add(Rules.dangerousCapabilities, line: service.line(of: "cap_add"), "service '\(name)' adds capability \(capability)")
+        for element in service.list("cap_add") {
+            guard let text = element.string else { continue }
+            let capability = normalizedCapability(text)
+            if Self.dangerousCapabilities.contains(capability) {
+                sink.add(Rules.dangerousCapabilities, at: element.origin, "service '\(name)' adds capability \(capability)")
+            }
         }
-        let dropped = service.list("cap_drop").compactMap { $0.scalar?.string }.map(normalizedCapability)
+        let dropped = service.list("cap_drop").compactMap(\.string).map(normalizedCapability)
         if complete, !dropped.contains("ALL") {
-            collector.add(Rules.capabilitiesNotDropped, line: service["cap_drop"] == nil ? line : service.line(of: "cap_drop"), "service '\(name)' does not drop all capabilities")
+            sink.add(Rules.capabilitiesNotDropped, at: service["cap_drop"] == nil ? origin : service.origin(of: "cap_drop"), "service '\(name)' does not drop all capabilities")
         }
         if complete || service["read_only"] != nil, service.bool("read_only") != true {
-            collector.add(Rules.writableRoot, line: service["read_only"] == nil ? line : service.line(of: "read_only"), "service '\(name)' has a writable root filesystem")
+            sink.add(Rules.writableRoot, at: service["read_only"] == nil ? origin : service.origin(of: "read_only"), "service '\(name)' has a writable root filesystem")
         }
-        let securityOptions = service.list("security_opt").compactMap { $0.scalar?.string.lowercased().replacingOccurrences(of: "=", with: ":") }
+        let securityOptions = service.list("security_opt").compactMap { element in
+            element.string.map { (option: $0.lowercased().replacingOccurrences(of: "=", with: ":"), origin: element.origin) }
+        }
         if complete || service["security_opt"] != nil,
-            !securityOptions.contains(where: { $0 == "no-new-privileges" || $0 == "no-new-privileges:true" })
+            !securityOptions.contains(where: { $0.option == "no-new-privileges" || $0.option == "no-new-privileges:true" })
         {
-            collector.add(Rules.newPrivileges, line: service["security_opt"] == nil ? line : service.line(of: "security_opt"), "service '\(name)' does not set no-new-privileges:true")
+            sink.add(Rules.newPrivileges, at: service["security_opt"] == nil ? origin : service.origin(of: "security_opt"), "service '\(name)' does not set no-new-privileges:true")
         }
-        for option in securityOptions where option == "seccomp:unconfined" || option == "apparmor:unconfined" || option == "label:disable" {
-            collector.add(Rules.unconfined, line: service.line(of: "security_opt"), "service '\(name)' sets \(option)")
+        for (option, optionOrigin) in securityOptions where option == "seccomp:unconfined" || option == "apparmor:unconfined" || option == "label:disable" {
+            sink.add(Rules.unconfined, at: optionOrigin, "service '\(name)' sets \(option)")
         }
         if let user = service.string("user") {
             let account = user.split(separator: ":").first.map(String.init) ?? user
             if account == "root" || account == "0" {
-                collector.add(Rules.rootUser, line: service.line(of: "user"), "service '\(name)' runs as \(user)")
+                sink.add(Rules.rootUser, at: service.origin(of: "user"), "service '\(name)' runs as \(user)")
             }
         } else if complete {
-            collector.add(Rules.rootUser, line: line, "service '\(name)' sets no user, so it runs as the image's user (often root)")
+            sink.add(Rules.rootUser, at: origin, "service '\(name)' sets no user, so it runs as the image's user (often root)")
         }
         if service.string("network_mode") == "host" {
-            collector.add(Rules.hostNetwork, line: service.line(of: "network_mode"), "service '\(name)' uses the host network")
+            sink.add(Rules.hostNetwork, at: service.origin(of: "network_mode"), "service '\(name)' uses the host network")
         }
         if service.string("pid") == "host" {
-            collector.add(Rules.hostPid, line: service.line(of: "pid"), "service '\(name)' shares the host PID namespace")
+            sink.add(Rules.hostPid, at: service.origin(of: "pid"), "service '\(name)' shares the host PID namespace")
         }
         if service.string("ipc") == "host" {
-            collector.add(Rules.hostIpc, line: service.line(of: "ipc"), "service '\(name)' shares the host IPC namespace")
+            sink.add(Rules.hostIpc, at: service.origin(of: "ipc"), "service '\(name)' shares the host IPC namespace")
         }
-        for volume in service.list("volumes") { checkVolume(volume, service: name, fallbackLine: service.line(of: "volumes"), into: &collector) }
-        for port in service.list("ports") { checkPort(port, service: name, fallbackLine: service.line(of: "ports"), into: &collector) }
-        checkEnvironment(service, name: name, into: &collector)
+        for volume in service.list("volumes") { checkVolume(volume, service: name, into: &sink) }
+        for port in service.list("ports") { checkPort(port, service: name, into: &sink) }
+        checkEnvironment(service, name: name, into: &sink)
         if let image = service.string("image"), !ImageName.isDynamic(image), ImageName(image).usesLatest {
-            collector.add(Rules.latestImage, line: service.line(of: "image"), "service '\(name)' image '\(image)' is not pinned to a version")
+            sink.add(Rules.latestImage, at: service.origin(of: "image"), "service '\(name)' image '\(image)' is not pinned to a version")
         }
-        let limits = service.map("deploy")?.map("resources")?.map("limits")
+        let limits = service.value(at: ["deploy", "resources", "limits"])
         if complete, service["mem_limit"] == nil, limits?["memory"] == nil {
-            collector.add(Rules.memoryLimit, line: line, "service '\(name)' has no memory limit")
+            sink.add(Rules.memoryLimit, at: origin, "service '\(name)' has no memory limit")
         }
         if complete, service["pids_limit"] == nil, limits?["pids"] == nil {
-            collector.add(Rules.pidsLimit, line: line, "service '\(name)' has no PIDs limit")
+            sink.add(Rules.pidsLimit, at: origin, "service '\(name)' has no PIDs limit")
         }
         var tmpfsEntries = service.list("tmpfs")
-        if let single = service["tmpfs"], single.scalar != nil { tmpfsEntries = [single] }
+        if let single = service["tmpfs"], single.string != nil { tmpfsEntries = [single] }
         for entry in tmpfsEntries {
-            guard let text = entry.scalar?.string else { continue }
+            guard let text = entry.string else { continue }
             let options = text.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.split(separator: ",").map(String.init) } ?? []
             if !options.contains("noexec") || !options.contains("nosuid") {
-                collector.add(Rules.tmpfsOptions, line: entry.mark?.line ?? service.line(of: "tmpfs"), "service '\(name)' mounts tmpfs \(text) without noexec and nosuid")
+                sink.add(Rules.tmpfsOptions, at: entry.origin, "service '\(name)' mounts tmpfs \(text) without noexec and nosuid")
             }
         }
     }
@@ -131,26 +181,26 @@ struct ComposeChecker {
         return upper.hasPrefix("CAP_") ? String(upper.dropFirst(4)) : upper
     }
 
-    private func checkVolume(_ volume: Node, service: String, fallbackLine: Int, into collector: inout FindingCollector) {
-        let line = volume.mark?.line ?? fallbackLine
+    private func checkVolume(_ volume: ComposeValue, service: String, into sink: inout ComposeFindingSink) {
+        let origin = volume.origin
         var source: String
         var readOnly: Bool
-        if let text = volume.scalar?.string {
+        if let text = volume.string {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 2 else { return }
             source = parts[0]
             readOnly = parts.count >= 3 && parts[2].split(separator: ",").contains("ro")
-        } else if let map = YAMLMap(volume) {
-            guard map.string("type") == nil || map.string("type") == "bind", let mapSource = map.string("source") else { return }
+        } else if volume.isMapping {
+            guard volume.string("type") == nil || volume.string("type") == "bind", let mapSource = volume.string("source") else { return }
             source = mapSource
-            readOnly = map.bool("read_only") == true
+            readOnly = volume.bool("read_only") == true
         } else {
             return
         }
         guard source.hasPrefix("/") else { return }
         while source.count > 1, source.hasSuffix("/") { source.removeLast() }
         if Self.engineSockets.contains(where: { source.hasSuffix("/" + $0) }) {
-            collector.add(Rules.dockerSocket, line: line, "service '\(service)' mounts the engine socket \(source)")
+            sink.add(Rules.dockerSocket, at: origin, "service '\(service)' mounts the engine socket \(source)")
             return
         }
         let sensitive = Self.sensitivePaths.contains { path in
@@ -161,18 +211,18 @@ struct ComposeChecker {
         let wholeFolder = Self.sensitivePaths.contains(source)
         if readOnly, !wholeFolder { return }
         if readOnly {
-            collector.add(Rules.sensitiveMountReadOnly, line: line, "service '\(service)' mounts host path \(source) (read-only)")
+            sink.add(Rules.sensitiveMountReadOnly, at: origin, "service '\(service)' mounts host path \(source) (read-only)")
         } else {
-            collector.add(Rules.sensitiveMountWritable, line: line, "service '\(service)' mounts host path \(source) writable")
+            sink.add(Rules.sensitiveMountWritable, at: origin, "service '\(service)' mounts host path \(source) writable")
         }
     }
 
-    private func checkPort(_ port: Node, service: String, fallbackLine: Int, into collector: inout FindingCollector) {
-        let line = port.mark?.line ?? fallbackLine
+    private func checkPort(_ port: ComposeValue, service: String, into sink: inout ComposeFindingSink) {
+        let origin = port.origin
         var hostIP: String?
         var target: Int?
         var published = true
-        if let text = port.scalar?.string {
+        if let text = port.string {
             let noProtocol = text.split(separator: "/").first.map(String.init) ?? text
             var parts = noProtocol.split(separator: ":").map(String.init)
             if noProtocol.hasPrefix("[") , let close = noProtocol.firstIndex(of: "]") {
@@ -182,30 +232,30 @@ struct ComposeChecker {
                 hostIP = parts.removeFirst()
             }
             target = parts.last.flatMap { Int($0.split(separator: "-").first ?? "") }
-        } else if let map = YAMLMap(port) {
-            hostIP = map.string("host_ip")
-            target = map.string("target").flatMap { Int($0) }
+        } else if port.isMapping {
+            hostIP = port.string("host_ip")
+            target = port.string("target").flatMap { Int($0) }
             published = true
         }
         guard published, let target, Self.databasePorts.contains(target) else { return }
         if hostIP == nil || hostIP == "0.0.0.0" || hostIP == "::" || hostIP == "" {
-            collector.add(Rules.databasePort, line: line, "service '\(service)' publishes database port \(target) on all interfaces")
+            sink.add(Rules.databasePort, at: origin, "service '\(service)' publishes database port \(target) on all interfaces")
         }
     }
 
-    private func checkEnvironment(_ service: YAMLMap, name: String, into collector: inout FindingCollector) {
+    private func checkEnvironment(_ service: ComposeValue, name: String, into sink: inout ComposeFindingSink) {
         guard let environment = service["environment"] else { return }
-        var pairs: [(String, String, Int)] = []
-        if let map = YAMLMap(environment) {
-            pairs = map.entries.map { ($0.key, $0.value.scalar?.string ?? "", $0.line) }
+        var pairs: [(String, String, ComposeOrigin)] = []
+        if environment.isMapping {
+            pairs = environment.entries.map { ($0.key, $0.value.string ?? "", $0.origin) }
         } else {
-            for item in service.list("environment") {
-                guard let text = item.scalar?.string, let equals = text.firstIndex(of: "=") else { continue }
-                pairs.append((String(text[..<equals]), String(text[text.index(after: equals)...]), item.mark?.line ?? 1))
+            for item in environment.elements {
+                guard let text = item.string, let equals = text.firstIndex(of: "=") else { continue }
+                pairs.append((String(text[..<equals]), String(text[text.index(after: equals)...]), item.origin))
             }
         }
-        for (key, value, line) in pairs where SecretHeuristics.looksLikeSecret(name: key, value: value) {
-            collector.add(Rules.secretInEnvironment, line: line, "service '\(name)' environment \(key) looks like a hard-coded secret")
+        for (key, value, origin) in pairs where SecretHeuristics.looksLikeSecret(name: key, value: value) {
+            sink.add(Rules.secretInEnvironment, at: origin, "service '\(name)' environment \(key) looks like a hard-coded secret")
         }
     }
 }

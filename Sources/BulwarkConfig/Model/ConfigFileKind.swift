@@ -6,6 +6,8 @@ public enum ConfigFileKind: String, Sendable, Codable, Hashable, CaseIterable {
     case compose
     /// One or more Kubernetes manifests in a YAML stream.
     case kubernetes
+    /// A built image: its config (user, env, labels, history) and its final filesystem.
+    case image
 
     /// The name used in reports and the rules reference.
     public var displayName: String {
@@ -13,6 +15,7 @@ public enum ConfigFileKind: String, Sendable, Codable, Hashable, CaseIterable {
         case .dockerfile: return "Dockerfile"
         case .compose: return "Compose"
         case .kubernetes: return "Kubernetes"
+        case .image: return "Image"
         }
     }
 }

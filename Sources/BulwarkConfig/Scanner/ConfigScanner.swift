@@ -25,6 +25,8 @@ public enum ConfigScanner {
                 candidates.append((path, ConfigFileDetector.kind(forName: (path as NSString).lastPathComponent), true))
             }
         }
+        let grouped = groupComposeProjects(candidates)
+        candidates = grouped.candidates
         let results = Mutex<[Int: ConfigReport]>([:])
         let count = candidates.count
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
@@ -34,7 +36,11 @@ public enum ConfigScanner {
             var index = worker
             while index < count {
                 let candidate = frozen[index]
-                local[index] = scanFile(candidate.path, nameKind: candidate.kind, explicit: candidate.explicit, options: options)
+                if let project = grouped.projects[candidate.path] {
+                    local[index] = scanComposeProject(existingPaths: project, options: options)
+                } else {
+                    local[index] = scanFile(candidate.path, nameKind: candidate.kind, explicit: candidate.explicit, options: options)
+                }
                 index += workers
             }
             results.withLock { all in all.merge(local) { first, _ in first } }
@@ -72,6 +78,8 @@ public enum ConfigScanner {
             } catch {
                 warnings.append("\(path):\(error.line): \(error.message)")
             }
+        case .image:
+            warnings.append("\(path): images are checked by `bulwark image --scanners misconfig`, not as text")
         }
         var findings: [ConfigFinding] = []
         var suppressed = 0

@@ -39,7 +39,7 @@ public enum ImageAssembler {
         let metadata = ImageMetadata(
             manifestDigest: manifestDigest, configDigest: configDigest, repoTags: repoTags, repoDigests: [],
             os: config.os, architecture: config.architecture, variant: config.variant, created: config.created,
-            layers: blobs.map(\.reference), config: config.runtime)
+            layers: blobs.map(\.reference), config: config.runtime, history: config.historyEntries)
         return ResolvedImage(target: target, metadata: metadata, layers: blobs)
     }
 

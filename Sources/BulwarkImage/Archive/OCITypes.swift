@@ -113,6 +113,12 @@ public struct ImageConfiguration: Codable, Sendable {
         public var ExposedPorts: [String: AnyCodableEmpty]?
         public var Labels: [String: String]?
         public var StopSignal: String?
+        public var Healthcheck: HealthcheckConfig?
+    }
+
+    /// `Healthcheck` of the runtime config (only `Test` matters to Bulwark).
+    public struct HealthcheckConfig: Codable, Sendable {
+        public var Test: [String]?
     }
 
     public var architecture: String?
@@ -128,7 +134,12 @@ public struct ImageConfiguration: Codable, Sendable {
         ImageRuntimeConfig(
             user: config?.User, env: config?.Env ?? [], entrypoint: config?.Entrypoint ?? [], cmd: config?.Cmd ?? [],
             workingDir: config?.WorkingDir, exposedPorts: (config?.ExposedPorts?.keys).map { Array($0).sorted() } ?? [],
-            labels: config?.Labels ?? [:], stopSignal: config?.StopSignal)
+            labels: config?.Labels ?? [:], stopSignal: config?.StopSignal, healthcheck: config?.Healthcheck?.Test)
+    }
+
+    /// Every history entry in Bulwark's model.
+    public var historyEntries: [ImageHistoryEntry] {
+        (history ?? []).map { ImageHistoryEntry(createdBy: $0.created_by, comment: $0.comment, emptyLayer: $0.empty_layer ?? false) }
     }
 
     /// `created_by` for each non-empty layer, in layer order (history entries marked `empty_layer` skipped).

@@ -1,3 +1,4 @@
+import BulwarkConfig
 import BulwarkCore
 
 /// Output formats of `bulwark image` and `bulwark convert`.
@@ -46,6 +47,38 @@ public enum ScanReportRenderer {
     /// settings give the same bytes (timestamps come from the report, never from the clock).
     public static func render(
         _ report: ScanReport, as format: ReportFormat, options: RenderOptions, settings: ReportRenderSettings = ReportRenderSettings()
+    ) throws(BulwarkError) -> [UInt8] {
+        guard let misconfigurations = report.misconfigurations else {
+            return try renderVulnerabilities(report, as: format, options: options, settings: settings)
+        }
+        let ranVulnerabilities = report.scanners?.contains("vuln") ?? true
+        let vulnerabilities = ranVulnerabilities ? try renderVulnerabilities(report, as: format, options: options, settings: settings) : []
+        switch format {
+        case .table:
+            let config = ConfigReportRenderer.table(misconfigurations, colors: options.colors)
+            return vulnerabilities + Array(((vulnerabilities.isEmpty ? "" : "\n") + "Misconfigurations (\(report.target.name))\n" + config).utf8)
+        case .markdown:
+            return vulnerabilities + Array(((vulnerabilities.isEmpty ? "" : "\n") + MisconfigurationMarkdownWriter(scannedAt: report.createdAt).render(misconfigurations)).utf8)
+        case .sarif:
+            let config = try SARIFRenderer.render(misconfigurations, toolVersion: options.toolVersion)
+            return ranVulnerabilities ? try SARIFRunMerger.merge(vulnerabilities, config) : config
+        case .json:
+            return try renderVulnerabilities(report, as: format, options: options, settings: settings)
+        case .gitlab, .junit, .cyclonedx, .csv, .html, .template:
+            return vulnerabilities
+        }
+    }
+
+    /// Whether `format` carries image misconfiguration findings (the others hold vulnerabilities only).
+    public static func carriesMisconfigurations(_ format: ReportFormat) -> Bool {
+        switch format {
+        case .table, .markdown, .sarif, .json: return true
+        case .gitlab, .junit, .cyclonedx, .csv, .html, .template: return false
+        }
+    }
+
+    static func renderVulnerabilities(
+        _ report: ScanReport, as format: ReportFormat, options: RenderOptions, settings: ReportRenderSettings
     ) throws(BulwarkError) -> [UInt8] {
         switch format {
         case .table: return Array(VulnerabilityTableWriter(style: TerminalStyle(enabled: options.colors)).render(report).utf8)

@@ -1,3 +1,4 @@
+import BulwarkConfig
 import BulwarkCore
 
 /// The result of a vulnerability scan: what was scanned, with which database, and what was found.
@@ -28,6 +29,11 @@ public struct ScanReport: Sendable, Codable, Hashable {
     /// Suppression counts by source and the decisions that did not take effect; present whenever an
     /// ignore file or VEX document was applied.
     public var suppression: SuppressionSummary?
+    /// The scanners that ran (`vuln`, `misconfig`, …); absent in reports of vulnerability-only scans made
+    /// before scanners could be chosen.
+    public var scanners: [String]?
+    /// Image misconfiguration findings (`--scanners misconfig`); absent when that scanner did not run.
+    public var misconfigurations: ConfigReport?
 
     /// Creates a report; the summary is computed from the findings.
     public init(

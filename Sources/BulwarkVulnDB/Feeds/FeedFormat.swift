@@ -12,6 +12,8 @@ public enum FeedFormat: String, Sendable, Hashable, CaseIterable {
     case cisaKEV
     /// EPSS scores: the daily CSV (`cve,epss,percentile`) or the EPSS API's JSON form → ``EPSSImporter``.
     case epssCSV
+    /// endoflife.date release cycles of one OS product (`endoflife.date/api/debian.json`) → ``EndOfLifeImporter``.
+    case endOfLife
 
     /// How much of a file the content sniffing looks at.
     private static let sniffLength = 64 << 10
@@ -31,6 +33,7 @@ public enum FeedFormat: String, Sendable, Hashable, CaseIterable {
         case .nvdCVE2: try NVDImporter.parse(bytes, label: label, into: sink)
         case .cisaKEV: try KEVImporter.parse(bytes, label: label, into: sink)
         case .epssCSV: try EPSSImporter.parse(bytes, label: label, into: sink)
+        case .endOfLife: try EndOfLifeImporter.parse(bytes, label: label, into: sink)
         }
     }
 
@@ -38,6 +41,7 @@ public enum FeedFormat: String, Sendable, Hashable, CaseIterable {
         let head = String(decoding: bytes.prefix(sniffLength), as: UTF8.self)
         let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
         guard let first = trimmed.first else { return nil }
+        if first == "[" && head.contains("\"cycle\"") && head.contains("\"eol\"") { return .endOfLife }
         if first == "{" || first == "[" {
             if head.contains("\"cveID\"") && (head.contains("\"dateAdded\"") || head.contains("\"catalogVersion\"")) { return .cisaKEV }
             if head.contains("\"secfixes\"") || head.contains("\"distroversion\"") { return .alpineSecDB }

@@ -189,6 +189,23 @@ public final class AdvisoryDatabase: @unchecked Sendable {
         }
     }
 
+    /// End-of-life dates imported from feeds (`db update` / `db import` of endoflife.date files).
+    public func endOfLifeEntries() throws(BulwarkError) -> [EndOfLifeEntry] {
+        try locked { () throws(BulwarkError) -> [EndOfLifeEntry] in
+            var entries: [EndOfLifeEntry] = []
+            while try metaQuery.step() {
+                let key = metaQuery.text(0)
+                guard key.hasPrefix("eol:") else { continue }
+                let parts = key.split(separator: ":", maxSplits: 2).map(String.init)
+                let value = metaQuery.text(1).split(separator: " ", maxSplits: 1).map(String.init)
+                guard parts.count == 3, let date = value.first else { continue }
+                entries.append(EndOfLifeEntry(family: parts[1], cycle: parts[2], date: date, source: value.count > 1 ? value[1] : "database"))
+            }
+            metaQuery.reset()
+            return entries
+        }
+    }
+
     /// Schema version, build time, sources and row counts.
     public func metadata() throws(BulwarkError) -> DatabaseMetadata {
         try locked { () throws(BulwarkError) -> DatabaseMetadata in

@@ -197,6 +197,17 @@ public final class DatabaseBuilder: ImportSink {
         return merged
     }
 
+    /// Stores an end-of-life date in `meta` under `eol:<family>:<cycle>` (value `date source`).
+    public func addEndOfLife(_ entry: EndOfLifeEntry) throws(BulwarkError) {
+        try checkOpen()
+        try connection.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES('\(Self.sqlText("eol:\(entry.family):\(entry.cycle)"))', '\(Self.sqlText("\(entry.date) \(entry.source)"))');")
+        statistics.enrichments += 1
+    }
+
+    /// `text` as the inside of a single-quoted SQL literal.
+    static func sqlText(_ text: String) -> String { text.replacingOccurrences(of: "'", with: "''") }
+
     /// Records (or replaces) the row describing one imported feed, stamped with the current time.
     public func recordSource(name: String, kind: String, records: Int) throws(BulwarkError) {
         try checkOpen()

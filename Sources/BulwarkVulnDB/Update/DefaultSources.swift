@@ -45,8 +45,13 @@ public enum DefaultSources {
         UpdateSource(name: "nvd-modified", url: "https://nvd.nist.gov/feeds/json/cve/2.0/nvdcve-2.0-modified.json.gz", kind: "nvd"),
     ]
 
+    /// OS end-of-life dates (endoflife.date), which refresh the built-in ``EndOfLifeTable``.
+    public static let endOfLife: [UpdateSource] = ["debian", "ubuntu", "alpine-linux", "rhel", "centos", "rocky-linux", "almalinux", "amazon-linux"].map {
+        UpdateSource(name: "eol-\($0)", url: "https://endoflife.date/api/\($0).json", kind: "eol")
+    }
+
     /// Every default source.
-    public static let all: [UpdateSource] = osv + others + alpine
+    public static let all: [UpdateSource] = osv + others + alpine + endOfLife
 }
 
 extension String {

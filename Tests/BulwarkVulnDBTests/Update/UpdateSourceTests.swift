@@ -13,7 +13,7 @@ struct UpdateSourceTests {
         #expect(osv.count == 18)
         #expect(osv.contains { $0.url == "https://osv-vulnerabilities.storage.googleapis.com/Red%20Hat/all.zip" })
         #expect(osv.contains { $0.url == "https://osv-vulnerabilities.storage.googleapis.com/crates.io/all.zip" })
-        #expect(Set(sources.map(\.kind)) == ["osv-zip", "alpine-secdb", "debian-tracker", "nvd", "kev", "epss"])
+        #expect(Set(sources.map(\.kind)) == ["osv-zip", "alpine-secdb", "debian-tracker", "nvd", "kev", "epss", "eol"])
         #expect(sources.contains { $0.url == "https://secdb.alpinelinux.org/v3.19/main.json" })
     }
 

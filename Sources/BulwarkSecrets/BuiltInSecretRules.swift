@@ -1,0 +1,74 @@
+import BulwarkCore
+
+/// Bulwark's built-in secret rules, in priority order (specific token formats first, context-based
+/// and generic rules last), and its built-in allow rules.
+public enum BuiltInSecretRules {
+    /// The definition of one built-in rule, before compilation.
+    public struct Definition: Sendable {
+        public var id: String
+        public var category: String
+        public var title: String
+        public var severity: Severity
+        public var regex: String
+        public var keywords: [String]
+        public var entropy: Double?
+        public var multiline: Bool
+        public var fileNames: [String]
+        public var rejectsPlaceholders: Bool
+
+        init(
+            _ id: String, _ category: String, _ title: String, _ severity: Severity, _ regex: String, _ keywords: [String],
+            entropy: Double? = nil, multiline: Bool = false, fileNames: [String] = [], rejectsPlaceholders: Bool = false
+        ) {
+            self.id = id
+            self.category = category
+            self.title = title
+            self.severity = severity
+            self.regex = regex
+            self.keywords = keywords
+            self.entropy = entropy
+            self.multiline = multiline
+            self.fileNames = fileNames
+            self.rejectsPlaceholders = rejectsPlaceholders
+        }
+    }
+
+    /// Every definition, in priority order.
+    public static let definitions: [Definition] =
+        cloudDefinitions + sourceControlDefinitions + messagingDefinitions + paymentDefinitions
+        + developerToolDefinitions + privateKeyDefinitions + credentialFileDefinitions + saasDefinitions
+        + genericDefinitions
+
+    /// The compiled rules. A definition whose pattern does not compile is left out (a test checks
+    /// that none is).
+    public static let rules: [SecretRule] = definitions.compactMap { definition in
+        try? SecretRule(
+            id: definition.id, category: definition.category, title: definition.title, severity: definition.severity,
+            regex: definition.regex, keywords: definition.keywords, minimumEntropy: definition.entropy,
+            multiline: definition.multiline, fileNames: definition.fileNames, rejectsPlaceholders: definition.rejectsPlaceholders
+        )
+    }
+
+    /// Documented example credentials and folders that hold documentation, never secrets.
+    public static let allowRules: [SecretAllowRule] = [
+        SecretAllowRule(
+            id: "documented-examples", description: "example credentials published in vendor documentation",
+            values: [
+                "AKIAIOSFODNN7EXAMPLE", "ASIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+            ]
+        ),
+        SecretAllowRule(
+            id: "documentation-folders", description: "documentation, manual pages, translations and time zones",
+            pathContains: ["/usr/share/doc/", "/usr/share/man/", "/usr/share/locale/", "/usr/share/zoneinfo/", "/usr/share/i18n/"]
+        ),
+    ]
+
+    // Shared pattern pieces.
+    /// `key` then an assignment: `=`, `:`, `:=`, `=>`, with optional quotes around the key and value.
+    static let assign = #"["']?[ \t]{0,8}(?:=|:=|:|=>)[ \t]{0,8}["'`]?"#
+    /// No token character before the match.
+    static let tokenStart = #"(?<![A-Za-z0-9_-])"#
+    /// No token character after the match.
+    static let tokenEnd = #"(?![A-Za-z0-9_-])"#
+}
