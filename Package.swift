@@ -76,9 +76,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "BulwarkLicense",
+            dependencies: ["BulwarkCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "BulwarkReport",
             dependencies: [
-                "BulwarkCore", "BulwarkConfig",
+                "BulwarkCore", "BulwarkConfig", "BulwarkLicense",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
@@ -123,7 +128,7 @@ let package = Package(
             name: "BulwarkCommands",
             dependencies: [
                 "BulwarkEngine", "BulwarkCore", "BulwarkImage", "BulwarkReport", "BulwarkVulnDB", "BulwarkRegistry", "BulwarkDocker",
-                "BulwarkConfig",
+                "BulwarkConfig", "BulwarkLicense",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -162,6 +167,7 @@ let package = Package(
             exclude: ["Update/feed_test_server.py"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "BulwarkLicenseTests", dependencies: ["BulwarkLicense"], swiftSettings: strictSettings),
         .testTarget(name: "BulwarkMatchTests", dependencies: ["BulwarkMatch", "BulwarkTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "BulwarkReportTests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BulwarkConfig
 import BulwarkCore
+import BulwarkLicense
 import BulwarkEngine
 import BulwarkReport
 import Foundation
@@ -21,6 +22,7 @@ struct ImageCommand: AsyncParsableCommand {
               bulwark image app.tar --fail-on high    # exit 1 on HIGH or CRITICAL
               bulwark image app.tar --format json -o report.json
               bulwark image app.tar --scanners vuln,misconfig    # also check the image's hardening
+              bulwark image app.tar --scanners license --fail-on-license restricted
               bulwark db import examples/advisories --db /tmp/example.db && \\
                 bulwark image examples/alpine-3.19-oci --db /tmp/example.db
 
@@ -95,9 +97,13 @@ struct ImageCommand: AsyncParsableCommand {
             report.scanners = scanners.sorted().map(\.rawValue)
             if let capture {
                 report.misconfigurations = try auditImage(inventory, tree: capture.tree ?? MemoryFileTree(), severities: severities)
-                if !ScanReportRenderer.carriesMisconfigurations(format) && !options.quiet {
-                    Console.note("note: --format \(format.rawValue) holds vulnerabilities only; use table, json, sarif or markdown to see the misconfigurations")
-                }
+            }
+            if (scanners.contains(.misconfig) || scanners.contains(.license)) && !ScanReportRenderer.carriesMisconfigurations(format) && !options.quiet {
+                Console.note("note: --format \(format.rawValue) holds vulnerabilities only; use table, json or markdown (sarif: misconfigurations) to see the other scanners' results")
+            }
+            if scanners.contains(.license) {
+                let policy = try scannerOptions.licensePolicy.map { path throws(BulwarkError) in try LicensePolicyFile.load(path: path) } ?? LicensePolicy()
+                report.licenses = LicenseReport.make(inventory.packages, policy: policy)
             }
             if !options.quiet && format != .table {
                 for warning in report.warnings { Console.note("warning: \(warning)") }
@@ -108,6 +114,12 @@ struct ImageCommand: AsyncParsableCommand {
                 report, as: format, options: RenderOptions(colors: colors, toolVersion: Bulwark.version, timestamp: Date()),
                 settings: try reportOptions.settings(failOn: gate))
             try Console.emit(bytes, to: options.output)
+            if let licenseGate = try scannerOptions.licenseGate(), let licenses = report.licenses, !licenses.failing(at: licenseGate).isEmpty {
+                if !options.quiet {
+                    Console.note("\(licenses.failing(at: licenseGate).count) packages have \(licenseGate.rawValue) or more restrictive licenses (--fail-on-license)")
+                }
+                throw ExitCode(exitCode)
+            }
             if let gate {
                 let misconfigured = report.misconfigurations?.findings.contains { $0.severity >= gate } ?? false
                 if misconfigured || report.findings.contains(where: { $0.severity >= gate }) { throw ExitCode(exitCode) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulwarkLicense
 import Foundation
 
 /// What a scan looks for.
@@ -7,6 +8,8 @@ enum ScannerKind: String, CaseIterable, Comparable {
     case vuln
     /// Image hardening: the config (user, health check, credentials) and the filesystem (modes, keys, caches).
     case misconfig
+    /// Declared licenses normalized to SPDX and categorized (`--fail-on-license`).
+    case license
 
     static func < (lhs: ScannerKind, rhs: ScannerKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -17,7 +20,7 @@ enum ScannerKind: String, CaseIterable, Comparable {
 struct ScannerOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Scanners to run, comma-separated: vuln (known vulnerabilities), misconfig (image config and filesystem hardening, rules BW-IMG-*). Default: vuln.",
+            "Scanners to run, comma-separated: vuln (known vulnerabilities), misconfig (image config and filesystem hardening, rules BW-IMG-*), license (declared licenses as SPDX, categorized). Default: vuln.",
             valueName: "LIST"))
     var scanners: String = "vuln"
 
@@ -29,6 +32,7 @@ struct ScannerOptions: ParsableArguments {
             switch name {
             case "vuln", "vulnerability", "vulnerabilities": result.insert(.vuln)
             case "misconfig", "misconfiguration", "config": result.insert(.misconfig)
+            case "license", "licenses": result.insert(.license)
             default:
                 throw ValidationError("unknown scanner '\(name)' in --scanners: use \(ScannerKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -37,5 +41,29 @@ struct ScannerOptions: ParsableArguments {
         return result
     }
 
-    func validate() throws { _ = try selected() }
+    @Option(
+        help: ArgumentHelp(
+            "With --scanners license: fail (with --exit-code) when a package's license category is this or more restrictive: forbidden, unknown, restricted, reciprocal, notice, permissive, unencumbered.",
+            valueName: "CATEGORY"))
+    var failOnLicense: String?
+
+    @Option(help: ArgumentHelp("License policy (YAML): categories (SPDX id → category), allowed and forbidden id lists.", valueName: "FILE"))
+    var licensePolicy: String?
+
+    /// The `--fail-on-license` category.
+    func licenseGate() throws -> LicenseCategory? {
+        guard let failOnLicense else { return nil }
+        guard let category = LicenseCategory(rawValue: failOnLicense.lowercased()) else {
+            throw ValidationError("unknown license category '\(failOnLicense)': use \(LicenseCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return category
+    }
+
+    func validate() throws {
+        let kinds = try selected()
+        _ = try licenseGate()
+        if (failOnLicense != nil || licensePolicy != nil) && !kinds.contains(.license) {
+            throw ValidationError("--fail-on-license and --license-policy need --scanners with license")
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import BulwarkLicense
 import BulwarkCore
 
 /// Writes CycloneDX 1.6 JSON.

@@ -1,3 +1,4 @@
+import BulwarkLicense
 import BulwarkCore
 
 /// Name-based UUIDs (RFC 4122 version 5), so the same inventory and timestamp always yield the same

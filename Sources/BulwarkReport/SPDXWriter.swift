@@ -1,3 +1,4 @@
+import BulwarkLicense
 import BulwarkCore
 
 /// Writes SPDX 2.3 JSON.

@@ -82,6 +82,9 @@ struct TerminalStyle: Sendable {
     /// `text` dimmed, for secondary information.
     func dim(_ text: String) -> String { wrap(text, "2") }
 
+    /// `text` in the SGR color `code` (`31` red…).
+    func apply(_ text: String, color code: String) -> String { wrap(text, code) }
+
     private func wrap(_ text: String, _ code: String) -> String {
         guard enabled, !text.isEmpty else { return text }
         return "\u{1B}[\(code)m" + text + "\u{1B}[0m"

@@ -4,16 +4,27 @@ import BulwarkCore
 /// and generic rules last), and its built-in allow rules.
 public enum BuiltInSecretRules {
     /// The definition of one built-in rule, before compilation.
+    /// The fields mean the same as `SecretRule`'s.
     public struct Definition: Sendable {
+        /// Stable rule id.
         public var id: String
+        /// Credential family.
         public var category: String
+        /// Title for people.
         public var title: String
+        /// Severity of a leak.
         public var severity: Severity
+        /// ICU pattern with a `secret` group.
         public var regex: String
+        /// Prefilter keywords (lower case).
         public var keywords: [String]
+        /// Minimum Shannon entropy of the secret.
         public var entropy: Double?
+        /// Whether the match may span lines.
         public var multiline: Bool
+        /// Base names the rule is limited to.
         public var fileNames: [String]
+        /// Whether placeholder and code-like values are rejected.
         public var rejectsPlaceholders: Bool
 
         init(

@@ -13,8 +13,9 @@ final class SecretScanEngine: Sendable {
         static let wholeFileReach = 65536
         /// Windows (regex runs) per file.
         static let windows = 4096
-        /// Bytes given to regular expressions per file.
-        static let regexBytes = 16 << 20
+        /// Bytes given to regular expressions per file, and per rule per file.
+        static let regexBytes = 8 << 20
+        static let regexBytesPerRule = 2 << 20
         /// Findings per file.
         static let findings = 200
         /// Bytes of the snippet.
@@ -104,22 +105,18 @@ final class SecretScanEngine: Sendable {
         var truncated = false
         var windows: [Window] = []
         var windowEnds: [Int] = []
-        var blockedRules: Set<Int> = []
-        if !fileNameRules.isEmpty {
-            let baseName = Substring(path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path))
-            for rule in fileNameRules where !rules[rule].fileNames.contains(where: { $0 == baseName }) {
-                blockedRules.insert(rule)
-            }
-            for rule in fileNameRules where !blockedRules.contains(rule) && rules[rule].keywords.isEmpty {
-                windows.append(Window(rule: rule, start: 0, end: min(count, Limits.wholeFileReach)))
-            }
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let baseName = slash.map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        for rule in fileNameRules where rules[rule].keywords.isEmpty && rules[rule].fileNames.contains(where: { $0 == baseName }) {
+            windows.append(Window(rule: rule, start: 0, end: min(count, Limits.wholeFileReach)))
         }
 
         index.forEachOccurrence(in: bytes) { keyword, position in
             for rule in index.rulesByKeyword[keyword] {
                 if windowEnds.isEmpty { windowEnds = [Int](repeating: -1, count: rules.count) }
                 let previousEnd = windowEnds[rule]
-                if position < previousEnd || blockedRules.contains(rule) { continue }
+                if position < previousEnd { continue }
+                if !rules[rule].fileNames.isEmpty && !rules[rule].fileNames.contains(where: { $0 == baseName }) { continue }
                 if windows.count >= Limits.windows {
                     truncated = true
                     return false
@@ -134,8 +131,15 @@ final class SecretScanEngine: Sendable {
 
         var candidates: [Candidate] = []
         var regexBytes = 0
+        var regexBytesByRule = [Int](repeating: 0, count: rules.count)
         for window in windows {
-            regexBytes += window.end - window.start
+            let length = window.end - window.start
+            if regexBytesByRule[window.rule] + length > Limits.regexBytesPerRule {
+                truncated = true
+                continue
+            }
+            regexBytesByRule[window.rule] += length
+            regexBytes += length
             if regexBytes > Limits.regexBytes || candidates.count >= Limits.findings * 4 {
                 truncated = true
                 break
@@ -196,12 +200,10 @@ final class SecretScanEngine: Sendable {
         for allow in valueAllowRules {
             if !allow.ruleIDs.isEmpty && !allow.ruleIDs.contains(rule.id) { continue }
             if !allow.appliesTo(path: path) { continue }
-            let valueListed = allow.values.isEmpty || allow.values.contains(text)
-            let valueMatches = allow.valueRegex.map { $0.matches(text) } ?? true
+            // Scoped only by path and rule: everything that rule finds there is allowed.
             if allow.values.isEmpty && allow.valueRegex == nil { return true }
-            if (!allow.values.isEmpty && allow.values.contains(text)) || (allow.valueRegex != nil && valueMatches && valueListed) {
-                return true
-            }
+            if allow.values.contains(text) { return true }
+            if let pattern = allow.valueRegex, pattern.matches(text) { return true }
         }
         return false
     }

@@ -388,6 +388,8 @@ enum SecretCorpus {
             ("generic-secret", "private_key_id: " + t.string(hex, 40)),
             ("generic-secret", "secret_file: /run/secrets/db-password-2024"),
             ("generic-password", "password_hash: " + t.string(hex, 64)),
+            ("generic-password", "#password_encryption = scram-sha-256\t# scram-sha-256 or md5"),
+            ("generic-secret", "token_endpoint: https://login.corp.internal/oauth2/v1/token"),
         ]
     }
 

@@ -110,6 +110,29 @@ import Testing
         #expect(finding.match.hasPrefix("ghp_"))
     }
 
+    @Test func fileNameRulesApplyOnlyToTheirFiles() {
+        var t = TokenFactory(seed: 13)
+        let line = "db.internal:5432:app:app_user:\(t.password())\n"
+        #expect(scanner.scan(path: "/root/.pgpass", bytes: Array(line.utf8)).findings.map(\.ruleID) == ["pgpass-password"])
+        #expect(scanner.scan(path: "/app/notes.txt", bytes: Array(line.utf8)).findings.isEmpty)
+        #expect(scanner.scan(path: ".pgpass", bytes: Array(line.utf8)).findings.count == 1)
+    }
+
+    @Test func allowRuleValuesAndRuleScopes() throws {
+        var t = TokenFactory(seed: 14)
+        let pat = "ghp_" + t.string(TokenFactory.alnum, 36)
+        let other = "ghp_" + t.string(TokenFactory.alnum, 36)
+        var configuration = SecretConfiguration.builtIn
+        configuration.allowRules.append(SecretAllowRule(id: "known", values: [pat]))
+        configuration.allowRules.append(SecretAllowRule(
+            id: "fixtures", paths: [try CompiledPattern("/fixtures/", context: "test")], ruleIDs: ["github-pat"]))
+        let scanner = SecretScanner(configuration: configuration)
+        let text = "a=\(pat)\nb=\(other)\n"
+        #expect(scanner.scan(path: "/app/x", bytes: Array(text.utf8)).findings.map(\.line) == [2])
+        #expect(scanner.scan(path: "/app/fixtures/x", bytes: Array(text.utf8)).findings.isEmpty)
+        #expect(scanner.wants(path: "/app/fixtures/x", size: 10), "a rule-scoped allow rule must not skip the file")
+    }
+
     @Test func concurrentScansAgree() async {
         let files = SecretCorpus.make()
         let shared = scanner

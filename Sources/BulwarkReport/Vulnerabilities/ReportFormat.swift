@@ -48,18 +48,30 @@ public enum ScanReportRenderer {
     public static func render(
         _ report: ScanReport, as format: ReportFormat, options: RenderOptions, settings: ReportRenderSettings = ReportRenderSettings()
     ) throws(BulwarkError) -> [UInt8] {
-        guard let misconfigurations = report.misconfigurations else {
+        guard report.misconfigurations != nil || report.licenses != nil else {
             return try renderVulnerabilities(report, as: format, options: options, settings: settings)
         }
         let ranVulnerabilities = report.scanners?.contains("vuln") ?? true
         let vulnerabilities = ranVulnerabilities ? try renderVulnerabilities(report, as: format, options: options, settings: settings) : []
         switch format {
         case .table:
-            let config = ConfigReportRenderer.table(misconfigurations, colors: options.colors)
-            return vulnerabilities + Array(((vulnerabilities.isEmpty ? "" : "\n") + "Misconfigurations (\(report.target.name))\n" + config).utf8)
+            var text = ""
+            if let misconfigurations = report.misconfigurations {
+                text += "Misconfigurations (\(report.target.name))\n" + ConfigReportRenderer.table(misconfigurations, colors: options.colors)
+            }
+            if let licenses = report.licenses {
+                text += (text.isEmpty ? "" : "\n") + LicenseTableWriter(style: TerminalStyle(enabled: options.colors)).render(licenses)
+            }
+            return vulnerabilities + Array(((vulnerabilities.isEmpty ? "" : "\n") + text).utf8)
         case .markdown:
-            return vulnerabilities + Array(((vulnerabilities.isEmpty ? "" : "\n") + MisconfigurationMarkdownWriter(scannedAt: report.createdAt).render(misconfigurations)).utf8)
+            var text = ""
+            if let misconfigurations = report.misconfigurations {
+                text += MisconfigurationMarkdownWriter(scannedAt: report.createdAt).render(misconfigurations)
+            }
+            if let licenses = report.licenses { text += (text.isEmpty ? "" : "\n") + LicenseMarkdownSection.render(licenses) }
+            return vulnerabilities + Array(((vulnerabilities.isEmpty ? "" : "\n") + text).utf8)
         case .sarif:
+            guard let misconfigurations = report.misconfigurations else { return vulnerabilities }
             let config = try SARIFRenderer.render(misconfigurations, toolVersion: options.toolVersion)
             return ranVulnerabilities ? try SARIFRunMerger.merge(vulnerabilities, config) : config
         case .json:
@@ -69,7 +81,8 @@ public enum ScanReportRenderer {
         }
     }
 
-    /// Whether `format` carries image misconfiguration findings (the others hold vulnerabilities only).
+    /// Whether `format` carries image misconfiguration and license results (the others hold vulnerabilities only;
+    /// SARIF holds misconfigurations but not licenses).
     public static func carriesMisconfigurations(_ format: ReportFormat) -> Bool {
         switch format {
         case .table, .markdown, .sarif, .json: return true

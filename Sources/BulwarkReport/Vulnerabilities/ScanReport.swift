@@ -34,6 +34,8 @@ public struct ScanReport: Sendable, Codable, Hashable {
     public var scanners: [String]?
     /// Image misconfiguration findings (`--scanners misconfig`); absent when that scanner did not run.
     public var misconfigurations: ConfigReport?
+    /// Package licenses (`--scanners license`); absent when that scanner did not run.
+    public var licenses: LicenseReport?
 
     /// Creates a report; the summary is computed from the findings.
     public init(

@@ -1,34 +1,4 @@
-/// A package's declared licenses, each read as a ``LicenseExpression``.
-struct DeclaredLicenses: Sendable {
-    /// One declared statement: the text as the database wrote it and how it reads.
-    struct Entry: Hashable, Sendable {
-        /// The statement, whitespace normalized.
-        var text: String
-        /// The statement as an expression.
-        var expression: LicenseExpression
-    }
-
-    /// The distinct statements, in declaration order.
-    let entries: [Entry]
-
-    /// Reads `licenses`, skipping blank and duplicate statements.
-    init(_ licenses: [String]) {
-        var entries: [Entry] = []
-        for license in licenses {
-            guard let expression = LicenseExpression(parsing: license) else { continue }
-            let text = license.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            if !entries.contains(where: { $0.expression == expression }) {
-                entries.append(Entry(text: text, expression: expression))
-            }
-        }
-        self.entries = entries
-    }
-
-    /// All statements joined with `AND` (each applies to some part of the package), or nil when none.
-    var combined: LicenseExpression? {
-        LicenseExpression.allOf(entries.map(\.expression))
-    }
-}
+import BulwarkLicense
 
 /// The `LicenseRef-`s of one SPDX document: one per distinct unrecognized license text, each declared in
 /// `hasExtractedLicensingInfos`.

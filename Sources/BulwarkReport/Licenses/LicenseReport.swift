@@ -1,0 +1,76 @@
+import BulwarkCore
+import BulwarkLicense
+import Foundation
+
+/// The licenses of a scan's packages (`--scanners license`): each declaration normalized to an SPDX
+/// expression, with its category under a policy.
+public struct LicenseReport: Sendable, Codable, Hashable {
+    /// One package's licenses.
+    public struct Entry: Sendable, Codable, Hashable {
+        /// The package type (`deb`, `npm`…).
+        public var type: String
+        public var name: String
+        public var version: String
+        public var purl: String
+        /// Where the package was read from.
+        public var location: String
+        /// The declarations as the package states them.
+        public var declared: [String]
+        /// The SPDX expression of all declarations together (`AND`), with unrecognized parts as `LicenseRef-`s; nil when none.
+        public var expression: String?
+        /// Declarations (or parts) no SPDX id could be found for, kept verbatim.
+        public var unrecognized: [String]
+        /// The policy category of the expression (`unknown` without a declaration).
+        public var category: LicenseCategory
+        /// The severity the category maps to (nil for permissive and unencumbered licenses).
+        public var severity: Severity?
+    }
+
+    /// Packages, in report order (most restrictive category first, then type and name).
+    public var packages: [Entry]
+    /// How many packages fall in each category.
+    public var summary: [String: Int]
+
+    /// Creates a report.
+    public init(packages: [Entry]) {
+        self.packages = packages
+        var summary: [String: Int] = [:]
+        for category in LicenseCategory.allCases { summary[category.rawValue] = 0 }
+        for entry in packages { summary[entry.category.rawValue, default: 0] += 1 }
+        self.summary = summary
+    }
+
+    /// Normalizes the declared licenses of `packages` and categorizes them under `policy`.
+    public static func make(_ packages: [Package], policy: LicensePolicy = LicensePolicy(), normalizer: LicenseNormalizer = LicenseNormalizer()) -> LicenseReport {
+        let entries = packages.map { package -> Entry in
+            let normalized = normalizer.normalizeAll(package.licenses)
+            let expressions = normalized.compactMap(\.expression)
+            let combined = expressions.isEmpty ? nil : LicenseExpression.allOf(expressions)
+            let category = policy.category(of: normalized) ?? .unknown
+            return Entry(
+                type: package.type.rawValue, name: package.name, version: package.version, purl: package.purl.description,
+                location: package.location, declared: package.licenses,
+                expression: combined.map { $0.rendered { text in LicenseExpression.isLicenseReference(text) ? text : "LicenseRef-" + Self.referenceName(text) } },
+                unrecognized: normalized.flatMap { $0.recognized ? [] : ($0.unrecognizedParts.isEmpty ? [$0.original] : $0.unrecognizedParts) },
+                category: category, severity: category.severity)
+        }
+        return LicenseReport(packages: entries.sorted { lhs, rhs in
+            if lhs.category != rhs.category { return lhs.category.restrictiveness > rhs.category.restrictiveness }
+            return (lhs.type, lhs.name, lhs.version, lhs.location) < (rhs.type, rhs.name, rhs.version, rhs.location)
+        })
+    }
+
+    /// A `LicenseRef-` suffix for unrecognized text: letters, digits, `.` and `-` only, at most 64 characters.
+    static func referenceName(_ text: String) -> String {
+        let mapped = text.unicodeScalars.map { scalar -> Character in
+            (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "." || scalar == "-")) ? Character(scalar) : "-"
+        }
+        let name = String(mapped.prefix(64)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return name.isEmpty ? "unknown" : name
+    }
+
+    /// Entries whose category is `threshold` or more restrictive.
+    public func failing(at threshold: LicenseCategory) -> [Entry] {
+        packages.filter { $0.category.fails(threshold: threshold) }
+    }
+}
