@@ -76,6 +76,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "BulwarkSecrets",
+            dependencies: ["BulwarkCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "BulwarkLicense",
             dependencies: ["BulwarkCore"],
             swiftSettings: strictSettings
@@ -119,7 +124,7 @@ let package = Package(
             name: "BulwarkEngine",
             dependencies: [
                 "BulwarkCore", "BulwarkImage", "BulwarkCatalog", "BulwarkReport", "BulwarkVersion", "BulwarkVulnDB",
-                "BulwarkMatch", "BulwarkRegistry", "BulwarkDocker",
+                "BulwarkMatch", "BulwarkRegistry", "BulwarkDocker", "BulwarkSecrets",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -128,7 +133,7 @@ let package = Package(
             name: "BulwarkCommands",
             dependencies: [
                 "BulwarkEngine", "BulwarkCore", "BulwarkImage", "BulwarkReport", "BulwarkVulnDB", "BulwarkRegistry", "BulwarkDocker",
-                "BulwarkConfig", "BulwarkLicense",
+                "BulwarkConfig", "BulwarkLicense", "BulwarkSecrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -167,6 +172,7 @@ let package = Package(
             exclude: ["Update/feed_test_server.py"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "BulwarkSecretsTests", dependencies: ["BulwarkSecrets"], swiftSettings: strictSettings),
         .testTarget(name: "BulwarkLicenseTests", dependencies: ["BulwarkLicense"], swiftSettings: strictSettings),
         .testTarget(name: "BulwarkMatchTests", dependencies: ["BulwarkMatch", "BulwarkTestSupport"], swiftSettings: strictSettings),
         .testTarget(

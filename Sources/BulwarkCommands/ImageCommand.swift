@@ -2,6 +2,7 @@ import ArgumentParser
 import BulwarkConfig
 import BulwarkCore
 import BulwarkLicense
+import BulwarkSecrets
 import BulwarkEngine
 import BulwarkReport
 import Foundation
@@ -23,6 +24,7 @@ struct ImageCommand: AsyncParsableCommand {
               bulwark image app.tar --format json -o report.json
               bulwark image app.tar --scanners vuln,misconfig    # also check the image's hardening
               bulwark image app.tar --scanners license --fail-on-license restricted
+              bulwark image app.tar --scanners vuln,secret --fail-on high
               bulwark db import examples/advisories --db /tmp/example.db && \\
                 bulwark image examples/alpine-3.19-oci --db /tmp/example.db
 
@@ -78,10 +80,14 @@ struct ImageCommand: AsyncParsableCommand {
             if scanners.contains(.vuln) {
                 try await DatabaseCommand.ensureDatabase(at: databasePath, options: options, skipUpdate: skipDbUpdate, maxAgeHours: maxDbAge)
             }
-            let capture = scanners.contains(.misconfig) ? FileTreeCapture() : nil
+            let capture = scanners.contains(.misconfig) || scanners.contains(.secret) ? FileTreeCapture() : nil
+            let inspector = try scanners.contains(.secret) ? SecretContentInspector(scanner: Self.secretScanner(scannerOptions.secretConfig)) : nil
+            if inspector != nil && SBOMCommand.isRootfs(target) {
+                throw BulwarkError(.unsupported, "\(target): secret scanning reads image layers; root filesystem folders are not supported by --scanners secret yet")
+            }
             let inventory = try await ScanRunner.inventory(
                 of: target, scanner: InventoryScanner(logger: logger), imageOptions: imageOptions, packages: packageOptions.selection,
-                options: options, treeCapture: capture)
+                options: options, treeCapture: capture, inspector: inspector)
             let severities = try severity.map(Self.parseSeverities) ?? []
             let filter = FindingFilter(severities: severities, ignoreUnfixed: ignoreUnfixed)
             var report: ScanReport
@@ -95,10 +101,18 @@ struct ImageCommand: AsyncParsableCommand {
                     warnings: inventory.warnings)
             }
             report.scanners = scanners.sorted().map(\.rawValue)
-            if let capture {
+            if let inspector, let capture {
+                let inspection = capture.contentInspection
+                let config = inventory.image.map { inspector.inspect(config: $0) } ?? []
+                report.secrets = SecretReport(
+                    findings: (inspection.findings + config).filter { severities.isEmpty || severities.contains($0.severity) },
+                    inspectedFiles: inspection.inspectedFiles, skippedBinary: inspection.skipped[.binary] ?? 0,
+                    skippedTooLarge: inspection.skipped[.tooLarge] ?? 0)
+            }
+            if let capture, scanners.contains(.misconfig) {
                 report.misconfigurations = try auditImage(inventory, tree: capture.tree ?? MemoryFileTree(), severities: severities)
             }
-            if (scanners.contains(.misconfig) || scanners.contains(.license)) && !ScanReportRenderer.carriesMisconfigurations(format) && !options.quiet {
+            if (scanners.contains(.misconfig) || scanners.contains(.license) || scanners.contains(.secret)) && !ScanReportRenderer.carriesMisconfigurations(format) && !options.quiet {
                 Console.note("note: --format \(format.rawValue) holds vulnerabilities only; use table, json or markdown (sarif: misconfigurations) to see the other scanners' results")
             }
             if scanners.contains(.license) {
@@ -122,11 +136,18 @@ struct ImageCommand: AsyncParsableCommand {
             }
             if let gate {
                 let misconfigured = report.misconfigurations?.findings.contains { $0.severity >= gate } ?? false
-                if misconfigured || report.findings.contains(where: { $0.severity >= gate }) { throw ExitCode(exitCode) }
+                let leaked = report.secrets?.findings.contains { $0.severity >= gate } ?? false
+                if misconfigured || leaked || report.findings.contains(where: { $0.severity >= gate }) { throw ExitCode(exitCode) }
             }
         } catch let error as BulwarkError {
             throw ExitStatus.report(error)
         }
+    }
+
+    /// The secret scanner with `--secret-config` applied.
+    static func secretScanner(_ path: String?) throws -> SecretScanner {
+        guard let path else { return SecretScanner() }
+        return SecretScanner(configuration: try SecretConfigurationFile.load(path: path))
     }
 
     /// The image hardening checks (config and filesystem; the filesystem only for a root filesystem

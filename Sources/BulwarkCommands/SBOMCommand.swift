@@ -128,21 +128,22 @@ enum ScanRunner {
     /// The inventory of an image archive, OCI layout or root filesystem directory.
     static func inventory(
         of target: String, scanner: InventoryScanner, imageOptions: ImageOptions, packages: PackageSelection, options: GlobalOptions,
-        treeCapture: FileTreeCapture? = nil
+        treeCapture: FileTreeCapture? = nil, inspector: (any FileContentInspector)? = nil
     ) async throws(BulwarkError) -> Inventory {
         if SBOMCommand.isRootfs(target) { return try scanner.scanRootfs(at: target, packages: packages, treeCapture: treeCapture) }
-        return try await scanImage(target, scanner: scanner, imageOptions: imageOptions, packages: packages, options: options, treeCapture: treeCapture)
+        return try await scanImage(
+            target, scanner: scanner, imageOptions: imageOptions, packages: packages, options: options, treeCapture: treeCapture, inspector: inspector)
     }
 
     static func scanImage(
         _ target: String, scanner: InventoryScanner, imageOptions: ImageOptions, packages: PackageSelection, options: GlobalOptions,
-        treeCapture: FileTreeCapture? = nil
+        treeCapture: FileTreeCapture? = nil, inspector: (any FileContentInspector)? = nil
     ) async throws(BulwarkError) -> Inventory {
         let scratch = options.scratchDirectory
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let scanOptions = InventoryScanOptions(
             selection: try imageOptions.selection(), scratchDirectory: scratch, packages: packages, layerCache: options.layerCache,
-            treeCapture: treeCapture)
+            treeCapture: treeCapture, inspector: inspector)
         let started = Date()
         if !options.quiet && Console.progressAllowed { Console.note("Reading \(target)…") }
         let inventory: Inventory

@@ -8,6 +8,8 @@ enum ScannerKind: String, CaseIterable, Comparable {
     case vuln
     /// Image hardening: the config (user, health check, credentials) and the filesystem (modes, keys, caches).
     case misconfig
+    /// Credentials in every layer's files (deleted ones too) and in the image config.
+    case secret
     /// Declared licenses normalized to SPDX and categorized (`--fail-on-license`).
     case license
 
@@ -20,7 +22,7 @@ enum ScannerKind: String, CaseIterable, Comparable {
 struct ScannerOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Scanners to run, comma-separated: vuln (known vulnerabilities), misconfig (image config and filesystem hardening, rules BW-IMG-*), license (declared licenses as SPDX, categorized). Default: vuln.",
+            "Scanners to run, comma-separated: vuln (known vulnerabilities), misconfig (image config and filesystem hardening, rules BW-IMG-*), secret (credentials in every layer, deleted files included, and the config), license (declared licenses as SPDX, categorized). Default: vuln.",
             valueName: "LIST"))
     var scanners: String = "vuln"
 
@@ -33,6 +35,7 @@ struct ScannerOptions: ParsableArguments {
             case "vuln", "vulnerability", "vulnerabilities": result.insert(.vuln)
             case "misconfig", "misconfiguration", "config": result.insert(.misconfig)
             case "license", "licenses": result.insert(.license)
+            case "secret", "secrets": result.insert(.secret)
             default:
                 throw ValidationError("unknown scanner '\(name)' in --scanners: use \(ScannerKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -50,6 +53,9 @@ struct ScannerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("License policy (YAML): categories (SPDX id → category), allowed and forbidden id lists.", valueName: "FILE"))
     var licensePolicy: String?
 
+    @Option(help: ArgumentHelp("Secret scanning rules (YAML): extra rules, disabled rule ids, allow rules.", valueName: "FILE"))
+    var secretConfig: String?
+
     /// The `--fail-on-license` category.
     func licenseGate() throws -> LicenseCategory? {
         guard let failOnLicense else { return nil }
@@ -62,6 +68,7 @@ struct ScannerOptions: ParsableArguments {
     func validate() throws {
         let kinds = try selected()
         _ = try licenseGate()
+        if secretConfig != nil && !kinds.contains(.secret) { throw ValidationError("--secret-config needs --scanners with secret") }
         if (failOnLicense != nil || licensePolicy != nil) && !kinds.contains(.license) {
             throw ValidationError("--fail-on-license and --license-policy need --scanners with license")
         }

@@ -65,16 +65,20 @@ public struct InventoryScanOptions: Sendable {
     public var packages: PackageSelection
     /// Per-layer analysis results reused across images and runs; nil reads every layer.
     public var layerCache: LayerCache?
-    /// Receives the merged filesystem when set (image misconfiguration checks need it).
+    /// Receives the merged filesystem when set (image misconfiguration checks need it), and the inspector's findings.
     public var treeCapture: FileTreeCapture?
+    /// Looks at every layer's file contents in the same pass (secret scanning). Layers are then read, not
+    /// taken from the layer cache, whose records hold package data only.
+    public var inspector: (any FileContentInspector)?
 
     /// Creates options; parallelism defaults to the number of active cores.
     public init(
         selection: ImageSelection = ImageSelection(), scratchDirectory: String = NSTemporaryDirectory(),
         parallelLayers: Int = ProcessInfo.processInfo.activeProcessorCount, packages: PackageSelection = PackageSelection(),
-        layerCache: LayerCache? = nil, treeCapture: FileTreeCapture? = nil
+        layerCache: LayerCache? = nil, treeCapture: FileTreeCapture? = nil, inspector: (any FileContentInspector)? = nil
     ) {
         self.treeCapture = treeCapture
+        self.inspector = inspector
         self.selection = selection
         self.scratchDirectory = scratchDirectory
         self.parallelLayers = max(1, parallelLayers)
@@ -141,7 +145,7 @@ public struct InventoryScanner: Sendable {
     /// The positions of the layers of `image` that a scan with `options` would take from the layer
     /// cache instead of reading them (empty without a cache), so a registry pull can skip downloading them.
     public func cachedLayerIndices(of image: ResolvedImage, options: InventoryScanOptions) -> Set<Int> {
-        guard let cache = options.layerCache else { return [] }
+        guard let cache = options.layerCache, options.inspector == nil else { return [] }
         let identity = layerAnalysisIdentity(selection: options.packages, reader: layerReader(selection: options.packages))
         return Set(image.layers.indices.filter { cache.contains(image.layers[$0].reference, identity: identity) })
     }
@@ -161,10 +165,11 @@ public struct InventoryScanner: Sendable {
     public func scan(_ image: ResolvedImage, options: InventoryScanOptions) async throws(BulwarkError) -> Inventory {
         let active = active(scopes: [.installed], selection: options.packages)
         let osInterest = Self.interest(active.os, detector: detector)
-        let reader = layerReader(selection: options.packages)
+        var reader = layerReader(selection: options.packages)
+        reader.inspector = options.inspector
         let label = image.target.name
         logger.debug("reading \(image.layers.count) layers of \(label) with \(options.parallelLayers) workers")
-        let cache = options.layerCache.map { ($0, layerAnalysisIdentity(selection: options.packages, reader: reader)) }
+        let cache = options.inspector != nil ? nil : options.layerCache.map { ($0, layerAnalysisIdentity(selection: options.packages, reader: reader)) }
         let (layers, freshlyRead) = try await readLayers(image.layers, reader: reader, cache: cache, label: label, parallelism: options.parallelLayers)
 
         var tree = MemoryFileTree()
@@ -178,6 +183,18 @@ public struct InventoryScanner: Sendable {
             }
         }
         options.treeCapture?.store(tree)
+        if options.inspector != nil, let capture = options.treeCapture {
+            var result = ContentInspectionResult()
+            for layer in layers {
+                result.inspectedFiles += layer.inspectedFiles
+                result.skipped.merge(layer.inspectionSkips, uniquingKeysWith: +)
+                for var finding in layer.contentFindings {
+                    finding.presentInFinalFilesystem = tree.node(at: finding.path)?.layerIndex == finding.layerIndex
+                    result.findings.append(finding)
+                }
+            }
+            capture.store(result)
+        }
         let os = detector.detect(tree)
         let context = CatalogContext(operatingSystem: os)
         // Which layer each package identity (as ``snapshotKey(_:)``) has been continuously present since.

@@ -8,7 +8,7 @@ extension BuiltInSecretRules {
             Definition(
                 "netrc-password", "Netrc", "Password in a .netrc entry", .high,
                 #"(?<![A-Za-z0-9_-])machine[ \t]+[^\s]{1,255}(?:\s{1,40}(?:login|account|port|protocol)[ \t]+[^\s]{1,255}){0,4}\s{1,40}password[ \t]+(?<secret>[^\s]{1,200})"#,
-                ["machine"], multiline: true
+                ["machine"], multiline: true, rejectsPlaceholders: true
             ),
             Definition(
                 "pgpass-password", "PostgreSQL", "Password in a .pgpass file", .high,

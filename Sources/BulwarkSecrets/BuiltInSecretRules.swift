@@ -26,10 +26,13 @@ public enum BuiltInSecretRules {
         public var fileNames: [String]
         /// Whether placeholder and code-like values are rejected.
         public var rejectsPlaceholders: Bool
+        /// Whether the value must hold a digit (or be long and random).
+        public var requiresDigit: Bool
 
         init(
             _ id: String, _ category: String, _ title: String, _ severity: Severity, _ regex: String, _ keywords: [String],
-            entropy: Double? = nil, multiline: Bool = false, fileNames: [String] = [], rejectsPlaceholders: Bool = false
+            entropy: Double? = nil, multiline: Bool = false, fileNames: [String] = [], rejectsPlaceholders: Bool = false,
+            requiresDigit: Bool = false
         ) {
             self.id = id
             self.category = category
@@ -41,6 +44,7 @@ public enum BuiltInSecretRules {
             self.multiline = multiline
             self.fileNames = fileNames
             self.rejectsPlaceholders = rejectsPlaceholders
+            self.requiresDigit = requiresDigit
         }
     }
 
@@ -56,7 +60,8 @@ public enum BuiltInSecretRules {
         try? SecretRule(
             id: definition.id, category: definition.category, title: definition.title, severity: definition.severity,
             regex: definition.regex, keywords: definition.keywords, minimumEntropy: definition.entropy,
-            multiline: definition.multiline, fileNames: definition.fileNames, rejectsPlaceholders: definition.rejectsPlaceholders
+            multiline: definition.multiline, fileNames: definition.fileNames, rejectsPlaceholders: definition.rejectsPlaceholders,
+            requiresDigit: definition.requiresDigit
         )
     }
 

@@ -28,6 +28,10 @@ enum PlaceholderFilter {
     static func isPlaceholderOrCode(_ value: ArraySlice<UInt8>) -> Bool {
         let lowered = value.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
         if placeholderWords.contains(lowered) { return true }
+        // `password1`, `secret123`: a placeholder word with a number appended.
+        var stem = lowered[...]
+        while let last = stem.last, (0x30...0x39).contains(last) { stem = stem.dropLast() }
+        if stem.count < lowered.count && placeholderWords.contains(Array(stem)) { return true }
         guard let first = value.first else { return true }
         if first == UInt8(ascii: "$") || first == UInt8(ascii: "%") || first == UInt8(ascii: "/") || first == UInt8(ascii: "<") {
             return true
@@ -42,10 +46,16 @@ enum PlaceholderFilter {
             }
         }
         if [lower, upper, digit].filter({ $0 }).count < 2 { return true }
-        if isUUID(value) || isDottedIdentifier(value) { return true }
+        if isUUID(value) || isDottedIdentifier(value) || isDateNameOrWordy(value, lowered: lowered) { return true }
         // The same character repeated (`aaaaaaaa`, `00000000`) or a plain alphabet run.
         if Set(lowered).count <= 3 { return true }
         return false
+    }
+
+    /// Whether `value` holds a digit, or is 32+ bytes with entropy of at least 4.3 bits per byte.
+    static func hasDigitOrIsLongRandom(_ value: ArraySlice<UInt8>) -> Bool {
+        if value.contains(where: { (0x30...0x39).contains($0) }) { return true }
+        return value.count >= 32 && ShannonEntropy.of(value) >= 4.3
     }
 
     /// `8-4-4-4-12` hexadecimal.
@@ -61,19 +71,42 @@ enum PlaceholderFilter {
         return true
     }
 
-    /// `name.attr.attr` made only of identifier characters with at least one dot, where no part
-    /// has a digit (`settings.SECRET_KEY`, `os.environ`, `config.db.password`).
+    /// `name.attr.attr`: identifier parts (letter or `_` first) joined by dots, at least one dot
+    /// (`settings.SECRET_KEY`, `os.environ`, `antlr4.BufferedTokenStream`).
     private static func isDottedIdentifier(_ value: ArraySlice<UInt8>) -> Bool {
         var dots = 0
+        var atPartStart = true
         for byte in value {
             switch byte {
-            case UInt8(ascii: "."): dots += 1
-            case 0x61...0x7A, 0x41...0x5A, UInt8(ascii: "_"): continue
-            default: return false
+            case UInt8(ascii: "."):
+                if atPartStart { return false }
+                dots += 1
+                atPartStart = true
+            case 0x61...0x7A, 0x41...0x5A, UInt8(ascii: "_"):
+                atPartStart = false
+            case 0x30...0x39:
+                if atPartStart { return false }
+            default:
+                return false
             }
         }
-        return dots > 0
+        return dots > 0 && !atPartStart
     }
+
+    /// `2016-05-01…` dates, `arn:` resource names, URLs, and values that spell out a placeholder
+    /// word (`SomePassword1`, `MySecret2024`, `sample-key-1`).
+    private static func isDateNameOrWordy(_ value: ArraySlice<UInt8>, lowered: [UInt8]) -> Bool {
+        let bytes = Array(value)
+        if bytes.count >= 10, bytes[0...3].allSatisfy({ (0x30...0x39).contains($0) }), bytes[4] == UInt8(ascii: "-"),
+           (0x30...0x39).contains(bytes[5]) {
+            return true
+        }
+        let loweredSlice = lowered[...]
+        for word in wordyMarkers where containsLowercased(loweredSlice, word) { return true }
+        return false
+    }
+
+    private static let wordyMarkers: [[UInt8]] = ["arn:", "://", "passw", "secret", "sample", "test_", "-test"].map { Array($0.utf8) }
 
     private static func containsLowercased(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         guard haystack.count >= needle.count, let firstNeedle = needle.first else { return false }

@@ -29,19 +29,22 @@ public struct SecretRule: Sendable {
     /// lower case, upper case and digits, not be `${VAR}`-like, a dotted identifier, a UUID, or a
     /// known placeholder word.
     public var rejectsPlaceholders: Bool
+    /// Whether the secret must hold a digit (unless it is 32+ bytes of high entropy): keeps
+    /// generic rules off identifiers and type names (`password: SecretStr`).
+    public var requiresDigit: Bool
 
     /// Creates a rule from pattern text; throws a `BulwarkError` naming `context` (default: the rule
     /// id) for a pattern that does not compile or keywords that are too short.
     public init(
         id: String, category: String, title: String, severity: Severity, regex: String, keywords: [String],
         minimumEntropy: Double? = nil, multiline: Bool = false, fileNames: [String] = [],
-        rejectsPlaceholders: Bool = false, context: String? = nil
+        rejectsPlaceholders: Bool = false, requiresDigit: Bool = false, context: String? = nil
     ) throws {
         let location = context ?? "secret rule \(id)"
         try self.init(
             id: id, category: category, title: title, severity: severity, pattern: try CompiledPattern(regex, context: location),
             keywords: keywords, minimumEntropy: minimumEntropy, multiline: multiline, fileNames: fileNames,
-            rejectsPlaceholders: rejectsPlaceholders, context: location
+            rejectsPlaceholders: rejectsPlaceholders, requiresDigit: requiresDigit, context: location
         )
     }
 
@@ -50,7 +53,7 @@ public struct SecretRule: Sendable {
     public init(
         id: String, category: String, title: String, severity: Severity, pattern: CompiledPattern, keywords: [String],
         minimumEntropy: Double? = nil, multiline: Bool = false, fileNames: [String] = [],
-        rejectsPlaceholders: Bool = false, context: String? = nil
+        rejectsPlaceholders: Bool = false, requiresDigit: Bool = false, context: String? = nil
     ) throws {
         let location = context ?? "secret rule \(id)"
         self.id = id
@@ -69,5 +72,6 @@ public struct SecretRule: Sendable {
         self.multiline = multiline
         self.fileNames = fileNames
         self.rejectsPlaceholders = rejectsPlaceholders
+        self.requiresDigit = requiresDigit
     }
 }

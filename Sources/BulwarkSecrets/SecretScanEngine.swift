@@ -188,6 +188,7 @@ final class SecretScanEngine: Sendable {
             if let minimum = rule.minimumEntropy, ShannonEntropy.of(secret) < minimum { continue }
             if PlaceholderFilter.isUniversalPlaceholder(secret) { continue }
             if rule.rejectsPlaceholders && PlaceholderFilter.isPlaceholderOrCode(secret) { continue }
+            if rule.requiresDigit && !PlaceholderFilter.hasDigitOrIsLongRandom(secret) { continue }
             if isAllowed(secret: secret, rule: rule, path: path) { continue }
             candidates.append(Candidate(rule: window.rule, matchStart: window.start + match.range.location, secretStart: secretStart, secretEnd: secretEnd))
         }

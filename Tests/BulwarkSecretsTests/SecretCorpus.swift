@@ -390,6 +390,13 @@ enum SecretCorpus {
             ("generic-password", "password_hash: " + t.string(hex, 64)),
             ("generic-password", "#password_encryption = scram-sha-256\t# scram-sha-256 or md5"),
             ("generic-secret", "token_endpoint: https://login.corp.internal/oauth2/v1/token"),
+            ("generic-secret", "    \"secretsmanager:GetResourcePolicy\","),
+            ("generic-secret", "    :type tokens: antlr4.BufferedTokenStream"),
+            ("generic-secret", "    fail_on_invalid_token: InvalidTokenException,"),
+            ("generic-password", "    password: SecretStr"),
+            ("generic-password", "    \"PasswordLastUsed\": \"2016-09-19T22:23:44Z\","),
+            ("generic-password", "user = User(username='scolvin', password='password1')"),
+            ("netrc-password", "line = u'machine {hostname} login token password {auth_token}'"),
         ]
     }
 

@@ -133,6 +133,23 @@ import Testing
         #expect(scanner.wants(path: "/app/fixtures/x", size: 10), "a rule-scoped allow rule must not skip the file")
     }
 
+    /// The harness image's fake AWS credentials, which Trivy reports as 2 secrets.
+    static let harnessSettings: String? = {
+        let candidates = [
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/eval/images/app/settings.ini").path,
+            "/work/shared/eval/images/app/settings.ini",
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }()
+
+    @Test(.enabled(if: harnessSettings != nil)) func findsTheHarnessImageSecretsLikeTrivy() throws {
+        let path = try #require(Self.harnessSettings)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let findings = scanner.scan(path: "/app/settings.ini", bytes: bytes).findings
+        #expect(findings.map(\.ruleID) == ["aws-access-key-id", "aws-secret-access-key"])
+        #expect(findings.map(\.line) == [5, 6])
+    }
+
     @Test func concurrentScansAgree() async {
         let files = SecretCorpus.make()
         let shared = scanner

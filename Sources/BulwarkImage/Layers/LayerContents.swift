@@ -24,6 +24,12 @@ public struct LayerContents: Sendable {
     public var touchesCollectedFiles: Bool
     /// Problems met while analyzing files of this layer (each names the file).
     public var warnings: [String] = []
+    /// What the content inspector found in this layer's files (paths of this layer; `layerIndex` set).
+    public var contentFindings: [FileContentFinding] = []
+    /// Files the content inspector skipped, by reason.
+    public var inspectionSkips: [FileSkipReason: Int] = [:]
+    /// Files the content inspector read.
+    public var inspectedFiles = 0
     /// A digest check still running in the background; call ``verify()`` before trusting results.
     public var pendingCheck: PendingDigestCheck?
 

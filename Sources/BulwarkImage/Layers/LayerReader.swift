@@ -13,6 +13,8 @@ public struct LayerReader: Sendable {
     public var interest: PathInterest
     /// Analyzers that look at single files (binaries, archives) as they stream by.
     public var analyzers: [any FileAnalyzer]
+    /// Looks at file contents in the same pass (secret scanning); nil reads no extra bytes.
+    public var inspector: (any FileContentInspector)?
 
     /// Creates a layer reader.
     public init(interest: @escaping PathInterest, analyzers: [any FileAnalyzer] = [], maxCollectedFileSize: Int = 512 << 20) {
@@ -119,7 +121,24 @@ public struct LayerReader: Sendable {
                         warnings: &contents.warnings
                     ) { () throws(BulwarkError) -> [UInt8] in
                         if let collected { return collected }
-                        return try tar.readData(limit: maxCollectedFileSize)
+                        let bytes = try tar.readData(limit: maxCollectedFileSize)
+                        collected = bytes
+                        return bytes
+                    }
+                }
+                if let inspector, inspector.wants(path: path, mode: entry.mode, size: entry.size) {
+                    let bytes: [UInt8]
+                    if let collected {
+                        bytes = collected
+                    } else {
+                        bytes = try tar.readData(limit: maxCollectedFileSize)
+                    }
+                    let result = inspector.inspect(path: path, bytes: bytes)
+                    contents.inspectedFiles += 1
+                    if let skipped = result.skipped { contents.inspectionSkips[skipped, default: 0] += 1 }
+                    for var finding in result.findings {
+                        finding.layerIndex = reference.index
+                        contents.contentFindings.append(finding)
                     }
                 }
             default:

@@ -48,7 +48,7 @@ public enum ScanReportRenderer {
     public static func render(
         _ report: ScanReport, as format: ReportFormat, options: RenderOptions, settings: ReportRenderSettings = ReportRenderSettings()
     ) throws(BulwarkError) -> [UInt8] {
-        guard report.misconfigurations != nil || report.licenses != nil else {
+        guard report.misconfigurations != nil || report.licenses != nil || report.secrets != nil else {
             return try renderVulnerabilities(report, as: format, options: options, settings: settings)
         }
         let ranVulnerabilities = report.scanners?.contains("vuln") ?? true
@@ -59,6 +59,7 @@ public enum ScanReportRenderer {
             if let misconfigurations = report.misconfigurations {
                 text += "Misconfigurations (\(report.target.name))\n" + ConfigReportRenderer.table(misconfigurations, colors: options.colors)
             }
+            if let secrets = report.secrets { text += (text.isEmpty ? "" : "\n") + SecretTextWriter.table(secrets) }
             if let licenses = report.licenses {
                 text += (text.isEmpty ? "" : "\n") + LicenseTableWriter(style: TerminalStyle(enabled: options.colors)).render(licenses)
             }
@@ -68,6 +69,7 @@ public enum ScanReportRenderer {
             if let misconfigurations = report.misconfigurations {
                 text += MisconfigurationMarkdownWriter(scannedAt: report.createdAt).render(misconfigurations)
             }
+            if let secrets = report.secrets { text += (text.isEmpty ? "" : "\n") + SecretTextWriter.markdown(secrets) }
             if let licenses = report.licenses { text += (text.isEmpty ? "" : "\n") + LicenseMarkdownSection.render(licenses) }
             return vulnerabilities + Array(((vulnerabilities.isEmpty ? "" : "\n") + text).utf8)
         case .sarif:

@@ -36,6 +36,8 @@ public struct ScanReport: Sendable, Codable, Hashable {
     public var misconfigurations: ConfigReport?
     /// Package licenses (`--scanners license`); absent when that scanner did not run.
     public var licenses: LicenseReport?
+    /// Secrets in layers and config (`--scanners secret`); absent when that scanner did not run.
+    public var secrets: SecretReport?
 
     /// Creates a report; the summary is computed from the findings.
     public init(

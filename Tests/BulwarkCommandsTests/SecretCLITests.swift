@@ -1,0 +1,46 @@
+import BulwarkTestSupport
+import Foundation
+import Testing
+
+/// `bulwark image --scanners secret`: every layer's files, deleted ones included, and the config; masked output.
+@Suite struct SecretCLITests {
+    let cli = CLITests()
+
+    static let awsKey = "AKIA" + "Q3EGRZ7XPLMN4KVW"
+    static let githubToken = "ghp_" + "x7Kd9Qm2Lp4Rt6Vw8Yz1Ab3Cd5Ef7Gh9Ij0K"
+
+    static func leakyImage() -> TestImage {
+        var base = TarWriter()
+        base.file("etc/os-release", "ID=alpine\nVERSION_ID=3.19.1\n")
+        base.file("app/.env", "DEBUG=1\nAWS_ACCESS_KEY_ID=\(awsKey)\n")
+        base.file("app/readme.txt", "nothing to see\n")
+        var cleanup = TarWriter()
+        cleanup.file("app/.wh..env", "")
+        var image = TestImage(layers: [TestLayer(tar: base.bytes), TestLayer(tar: cleanup.bytes, createdBy: "RUN rm /app/.env")])
+        image.env.append("GH_TOKEN=\(githubToken)")
+        return image
+    }
+
+    @Test func findsDeletedAndConfigSecretsMasked() async throws {
+        try await TemporaryDirectory.with { dir in
+            let layout = dir + "/layout"
+            try ImageWriter.writeDirectory(ImageWriter.ociLayoutFiles([("leaky:1", Self.leakyImage())]), to: layout)
+            let json = try cli.run(["image", layout, "--scanners", "secret", "--format", "json", "--offline"])
+            #expect(json.status == 0, "\(json.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let secrets = try #require(report["secrets"] as? [String: Any])
+            let findings = secrets["findings"] as? [[String: Any]] ?? []
+            let aws = findings.first { ($0["path"] as? String) == "/app/.env" }
+            #expect(aws?["presentInFinalFilesystem"] as? Bool == false, "\(findings)")
+            #expect(aws?["layerIndex"] as? Int == 0)
+            #expect(findings.contains { ($0["path"] as? String)?.hasPrefix("config.Env") == true })
+            let findingText = String(decoding: try JSONSerialization.data(withJSONObject: findings), as: UTF8.self)
+            #expect(!findingText.contains(Self.awsKey) && !findingText.contains(Self.githubToken))
+            #expect((secrets["inspectedFiles"] as? Int ?? 0) >= 2)
+            let gated = try cli.run(["image", layout, "--scanners", "secret", "--fail-on", "high", "-q", "--offline"])
+            #expect(gated.status == 1)
+            let table = try cli.run(["image", layout, "--scanners", "secret", "--offline"], environment: ["NO_COLOR": "1"])
+            #expect(table.stdout.contains("deleted in a later layer"))
+        }
+    }
+}
