@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulwarkConfig
 import BulwarkCore
 import BulwarkEngine
 import BulwarkReport
@@ -17,6 +18,7 @@ struct FSCommand: AsyncParsableCommand {
               bulwark fs . --exclude-dev --fail-on high
               bulwark fs ./service --sbom cyclonedx -o service.cdx.json
               bulwark fs . --pkg-types npm,pypi --format json
+              bulwark fs . --scanners vuln,secret,misconfig,license --fail-on high
             """
     )
 
@@ -35,6 +37,7 @@ struct FSCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Fail (with exit code 1) when a finding is at or above this severity.", valueName: "SEVERITY"))
     var failOn: String?
 
+    @OptionGroup var scannerOptions: ScannerOptions
     @OptionGroup var packageOptions: PackageOptions
     @OptionGroup var options: GlobalOptions
 
@@ -44,19 +47,33 @@ struct FSCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
+            let run = try ScannerRun(scannerOptions)
             let scanner = InventoryScanner(logger: Console.logger(quiet: options.quiet, debug: options.debug))
-            let inventory = try scanner.scanFolder(at: directory, packages: packageOptions.selection)
+            // Misconfigurations of a folder are its config files' (`bulwark config`), so no full file tree is kept.
+            let capture = run.inspector == nil ? nil : FileTreeCapture(wantsFullTree: false)
+            let inventory = try scanner.scanFolder(at: directory, packages: packageOptions.selection, treeCapture: capture, inspector: run.inspector)
             if let sbom {
                 try ScanRunner.write(inventory, format: sbom, options: options)
                 return
             }
-            let databasePath = options.resolvedDatabasePath
-            try await DatabaseCommand.ensureDatabase(at: databasePath, options: options, skipUpdate: false, maxAgeHours: 72)
-            let report = try VulnerabilityScanner(databasePath: databasePath, toolVersion: Bulwark.version)
-                .scan(inventory, filter: FindingFilter(ignoreUnfixed: ignoreUnfixed))
+            var report: ScanReport
+            if run.scanners.contains(.vuln) {
+                let databasePath = options.resolvedDatabasePath
+                try await DatabaseCommand.ensureDatabase(at: databasePath, options: options, skipUpdate: false, maxAgeHours: 72)
+                report = try VulnerabilityScanner(databasePath: databasePath, toolVersion: Bulwark.version)
+                    .scan(inventory, filter: FindingFilter(ignoreUnfixed: ignoreUnfixed))
+            } else {
+                report = ScannerRun.emptyReport(inventory)
+            }
+            let folderRun = ScannerRun(scanners: run.scanners, capture: capture, inspector: run.inspector)
+            try folderRun.attach(to: &report, inventory: inventory, severities: [], options: scannerOptions) { _ in
+                try ConfigScanner.scan(paths: [directory])
+            }
+            run.noteFormatLimits(format, quiet: options.quiet)
             let colors = options.output == nil && Console.colorsAllowed(fileDescriptor: 1)
             try Console.emit(try ScanReportRenderer.render(report, as: format, options: RenderOptions(colors: colors, toolVersion: Bulwark.version, timestamp: Date())), to: options.output)
-            if let failOn, let gate = try? ImageCommand.parseSeverity(failOn), report.findings.contains(where: { $0.severity >= gate }) {
+            let gate = failOn.flatMap { try? ImageCommand.parseSeverity($0) }
+            if ScannerRun.gateReached(report, gate: gate, licenseGate: try scannerOptions.licenseGate(), quiet: options.quiet) {
                 throw ExitCode(1)
             }
         } catch let error as BulwarkError {

@@ -75,50 +75,27 @@ struct ImageCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = Console.logger(quiet: options.quiet, debug: options.debug)
         do {
-            let scanners = try scannerOptions.selected()
+            let run = try ScannerRun(scannerOptions)
             let databasePath = options.resolvedDatabasePath
-            if scanners.contains(.vuln) {
+            if run.scanners.contains(.vuln) {
                 try await DatabaseCommand.ensureDatabase(at: databasePath, options: options, skipUpdate: skipDbUpdate, maxAgeHours: maxDbAge)
-            }
-            let capture = scanners.contains(.misconfig) || scanners.contains(.secret) ? FileTreeCapture() : nil
-            let inspector = try scanners.contains(.secret) ? SecretContentInspector(scanner: Self.secretScanner(scannerOptions.secretConfig)) : nil
-            if inspector != nil && SBOMCommand.isRootfs(target) {
-                throw BulwarkError(.unsupported, "\(target): secret scanning reads image layers; root filesystem folders are not supported by --scanners secret yet")
             }
             let inventory = try await ScanRunner.inventory(
                 of: target, scanner: InventoryScanner(logger: logger), imageOptions: imageOptions, packages: packageOptions.selection,
-                options: options, treeCapture: capture, inspector: inspector)
+                options: options, treeCapture: run.capture, inspector: run.inspector)
             let severities = try severity.map(Self.parseSeverities) ?? []
             let filter = FindingFilter(severities: severities, ignoreUnfixed: ignoreUnfixed)
             var report: ScanReport
-            if scanners.contains(.vuln) {
+            if run.scanners.contains(.vuln) {
                 let scanner = VulnerabilityScanner(databasePath: databasePath, maxDatabaseAgeHours: maxDbAge, toolVersion: Bulwark.version)
                 report = try suppression.apply(to: try scanner.scan(inventory, filter: filter), quiet: options.quiet)
             } else {
-                report = ScanReport(
-                    toolVersion: Bulwark.version, createdAt: RFC3339.format(Date()), target: inventory.target, image: inventory.image,
-                    operatingSystem: inventory.operatingSystem, packageCount: inventory.packages.count, database: nil, findings: [],
-                    warnings: inventory.warnings)
+                report = ScannerRun.emptyReport(inventory)
             }
-            report.scanners = scanners.sorted().map(\.rawValue)
-            if let inspector, let capture {
-                let inspection = capture.contentInspection
-                let config = inventory.image.map { inspector.inspect(config: $0) } ?? []
-                report.secrets = SecretReport(
-                    findings: (inspection.findings + config).filter { severities.isEmpty || severities.contains($0.severity) },
-                    inspectedFiles: inspection.inspectedFiles, skippedBinary: inspection.skipped[.binary] ?? 0,
-                    skippedTooLarge: inspection.skipped[.tooLarge] ?? 0)
+            try run.attach(to: &report, inventory: inventory, severities: severities, options: scannerOptions) { tree in
+                try auditImage(inventory, tree: tree, severities: severities)
             }
-            if let capture, scanners.contains(.misconfig) {
-                report.misconfigurations = try auditImage(inventory, tree: capture.tree ?? MemoryFileTree(), severities: severities)
-            }
-            if (scanners.contains(.misconfig) || scanners.contains(.license) || scanners.contains(.secret)) && !ScanReportRenderer.carriesMisconfigurations(format) && !options.quiet {
-                Console.note("note: --format \(format.rawValue) holds vulnerabilities only; use table, json or markdown (sarif: misconfigurations) to see the other scanners' results")
-            }
-            if scanners.contains(.license) {
-                let policy = try scannerOptions.licensePolicy.map { path throws(BulwarkError) in try LicensePolicyFile.load(path: path) } ?? LicensePolicy()
-                report.licenses = LicenseReport.make(inventory.packages, policy: policy)
-            }
+            run.noteFormatLimits(format, quiet: options.quiet)
             if !options.quiet && format != .table {
                 for warning in report.warnings { Console.note("warning: \(warning)") }
             }
@@ -128,26 +105,12 @@ struct ImageCommand: AsyncParsableCommand {
                 report, as: format, options: RenderOptions(colors: colors, toolVersion: Bulwark.version, timestamp: Date()),
                 settings: try reportOptions.settings(failOn: gate))
             try Console.emit(bytes, to: options.output)
-            if let licenseGate = try scannerOptions.licenseGate(), let licenses = report.licenses, !licenses.failing(at: licenseGate).isEmpty {
-                if !options.quiet {
-                    Console.note("\(licenses.failing(at: licenseGate).count) packages have \(licenseGate.rawValue) or more restrictive licenses (--fail-on-license)")
-                }
+            if ScannerRun.gateReached(report, gate: gate, licenseGate: try scannerOptions.licenseGate(), quiet: options.quiet) {
                 throw ExitCode(exitCode)
-            }
-            if let gate {
-                let misconfigured = report.misconfigurations?.findings.contains { $0.severity >= gate } ?? false
-                let leaked = report.secrets?.findings.contains { $0.severity >= gate } ?? false
-                if misconfigured || leaked || report.findings.contains(where: { $0.severity >= gate }) { throw ExitCode(exitCode) }
             }
         } catch let error as BulwarkError {
             throw ExitStatus.report(error)
         }
-    }
-
-    /// The secret scanner with `--secret-config` applied.
-    static func secretScanner(_ path: String?) throws -> SecretScanner {
-        guard let path else { return SecretScanner() }
-        return SecretScanner(configuration: try SecretConfigurationFile.load(path: path))
     }
 
     /// The image hardening checks (config and filesystem; the filesystem only for a root filesystem

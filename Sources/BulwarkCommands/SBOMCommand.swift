@@ -130,7 +130,7 @@ enum ScanRunner {
         of target: String, scanner: InventoryScanner, imageOptions: ImageOptions, packages: PackageSelection, options: GlobalOptions,
         treeCapture: FileTreeCapture? = nil, inspector: (any FileContentInspector)? = nil
     ) async throws(BulwarkError) -> Inventory {
-        if SBOMCommand.isRootfs(target) { return try scanner.scanRootfs(at: target, packages: packages, treeCapture: treeCapture) }
+        if SBOMCommand.isRootfs(target) { return try scanner.scanRootfs(at: target, packages: packages, treeCapture: treeCapture, inspector: inspector) }
         return try await scanImage(
             target, scanner: scanner, imageOptions: imageOptions, packages: packages, options: options, treeCapture: treeCapture, inspector: inspector)
     }

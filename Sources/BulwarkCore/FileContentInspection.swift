@@ -50,3 +50,14 @@ public protocol FileContentInspector: Sendable {
     /// The findings in the file, or why it was skipped.
     func inspect(path: String, bytes: [UInt8]) -> (findings: [FileContentFinding], skipped: FileSkipReason?)
 }
+
+/// The content inspector's results over a whole scan: findings (each marked present in the final
+/// filesystem or not), how many files were read and skipped.
+public struct ContentInspectionResult: Sendable {
+    public var findings: [FileContentFinding] = []
+    public var inspectedFiles = 0
+    public var skipped: [FileSkipReason: Int] = [:]
+
+    /// Creates an empty result.
+    public init() {}
+}

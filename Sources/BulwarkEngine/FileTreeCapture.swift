@@ -8,8 +8,12 @@ public final class FileTreeCapture: Sendable {
     private let stored = Mutex<MemoryFileTree?>(nil)
     private let inspection = Mutex<ContentInspectionResult>(ContentInspectionResult())
 
+    /// Whether folder scans should keep every file's metadata (misconfiguration checks) or only what
+    /// catalogers need (a capture for inspector results only).
+    public let wantsFullTree: Bool
+
     /// Creates an empty capture.
-    public init() {}
+    public init(wantsFullTree: Bool = true) { self.wantsFullTree = wantsFullTree }
 
     /// Records `tree` (the last scan's wins).
     func store(_ tree: MemoryFileTree) {
@@ -31,13 +35,3 @@ public final class FileTreeCapture: Sendable {
     }
 }
 
-/// The content inspector's results over all layers: findings (each marked present in the final
-/// filesystem or not), how many files were read and skipped.
-public struct ContentInspectionResult: Sendable {
-    public var findings: [FileContentFinding] = []
-    public var inspectedFiles = 0
-    public var skipped: [FileSkipReason: Int] = [:]
-
-    /// Creates an empty result.
-    public init() {}
-}

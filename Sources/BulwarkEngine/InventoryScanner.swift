@@ -250,27 +250,44 @@ public struct InventoryScanner: Sendable {
 
     /// Scans an unpacked root filesystem directory (installed packages only).
     public func scanRootfs(
-        at path: String, packages selection: PackageSelection = PackageSelection(), treeCapture: FileTreeCapture? = nil
+        at path: String, packages selection: PackageSelection = PackageSelection(), treeCapture: FileTreeCapture? = nil,
+        inspector: (any FileContentInspector)? = nil
     ) throws(BulwarkError) -> Inventory {
-        try scanDirectory(at: path, kind: .rootfs, scopes: [.installed], selection: selection, treeCapture: treeCapture)
+        try scanDirectory(at: path, kind: .rootfs, scopes: [.installed], selection: selection, treeCapture: treeCapture, inspector: inspector)
     }
 
     /// Scans a project folder: lockfiles as well as installed metadata (`bulwark fs`).
-    public func scanFolder(at path: String, packages selection: PackageSelection = PackageSelection()) throws(BulwarkError) -> Inventory {
-        try scanDirectory(at: path, kind: .filesystem, scopes: [.installed, .lockfile], selection: selection)
+    public func scanFolder(
+        at path: String, packages selection: PackageSelection = PackageSelection(), treeCapture: FileTreeCapture? = nil,
+        inspector: (any FileContentInspector)? = nil
+    ) throws(BulwarkError) -> Inventory {
+        try scanDirectory(at: path, kind: .filesystem, scopes: [.installed, .lockfile], selection: selection, treeCapture: treeCapture, inspector: inspector)
     }
 
     func scanDirectory(
-        at path: String, kind: TargetKind, scopes: Set<CatalogScope>, selection: PackageSelection, treeCapture: FileTreeCapture? = nil
+        at path: String, kind: TargetKind, scopes: Set<CatalogScope>, selection: PackageSelection, treeCapture: FileTreeCapture? = nil,
+        inspector: (any FileContentInspector)? = nil
     ) throws(BulwarkError) -> Inventory {
         let active = active(scopes: scopes, selection: selection)
         var warnings: [String] = []
         let clock = ContinuousClock()
         let start = clock.now
         var reader = RootfsReader(interest: Self.interest(active.os + active.language, detector: detector), analyzers: active.analyzers)
-        reader.keepsUncollectedFiles = treeCapture != nil
+        reader.keepsUncollectedFiles = treeCapture?.wantsFullTree ?? false
+        let sink = inspector == nil ? nil : ContentInspectionSink()
+        reader.inspector = inspector
+        reader.inspectionSink = sink
         let tree = try reader.read(root: path, warnings: &warnings)
         treeCapture?.store(tree)
+        if let sink, let treeCapture {
+            var result = sink.result
+            if kind == .filesystem {
+                // Folder findings name host paths; a root filesystem's stay absolute inside it, like an image's.
+                let root = path.hasSuffix("/") ? String(path.dropLast()) : path
+                for index in result.findings.indices { result.findings[index].path = root + result.findings[index].path }
+            }
+            treeCapture.store(result)
+        }
         let walked = clock.now
         logger.debug("walked \(tree.nodes.count) entries of \(path) in \(walked - start) (\(ProcessMemory.summary()))")
         let os = detector.detect(tree)

@@ -14,6 +14,10 @@ public struct RootfsReader: Sendable {
     public var maxEntries = 5_000_000
     /// Analyzers that look at single files (binaries, archives).
     public var analyzers: [any FileAnalyzer]
+    /// Looks at every regular file's contents during the walk (secret scanning); results go to ``inspectionSink``.
+    public var inspector: (any FileContentInspector)?
+    /// Receives the inspector's findings (paths are tree-absolute).
+    public var inspectionSink: ContentInspectionSink?
     /// Directory names never descended into (e.g. `.git`).
     public var skippedDirectoryNames: Set<String> = [".git"]
     /// Whether regular files nobody collected or analyzed get a node. Folder scans turn this off:
@@ -147,6 +151,9 @@ public struct RootfsReader: Sendable {
                     listing.error = error
                     return listing
                 }
+                if let inspector, let inspectionSink, inspector.wants(path: path, mode: node.mode, size: node.size) {
+                    inspect(path: path, hostPath: rootPath + path, node: node, inspector: inspector, sink: inspectionSink, warnings: &listing.warnings)
+                }
                 if !keepsUncollectedFiles && node.contents == nil && node.analysis == nil {
                     listing.droppedFiles += 1
                     continue
@@ -181,6 +188,26 @@ public struct RootfsReader: Sendable {
         } catch {
             warnings.append("\(hostPath): \(error.message)")
         }
+    }
+
+    /// Runs the content inspector on one file (its collected bytes, or read now).
+    private func inspect(
+        path: String, hostPath: String, node: FileNode, inspector: any FileContentInspector, sink: ContentInspectionSink, warnings: inout [String]
+    ) {
+        let bytes: [UInt8]
+        if let contents = node.contents {
+            bytes = contents
+        } else {
+            do throws(BulwarkError) {
+                let file = try OpenFile(path: hostPath)
+                bytes = try file.read(at: 0, count: Int(min(file.size, Int64(maxCollectedFileSize))))
+            } catch {
+                warnings.append("\(hostPath): \(error.message)")
+                return
+            }
+        }
+        let result = inspector.inspect(path: path, bytes: bytes)
+        sink.add(result.findings, skipped: result.skipped)
     }
 
     /// The target of the symlink `name` in the directory open as `descriptor`.

@@ -44,3 +44,32 @@ import Testing
         }
     }
 }
+
+/// `bulwark fs --scanners …` on a project folder written here.
+@Suite struct FolderScannersCLITests {
+    let cli = CLITests()
+
+    @Test func secretsMisconfigurationsAndLicensesOfAFolder() async throws {
+        try await TemporaryDirectory.with { dir in
+            try FileManager.default.createDirectory(atPath: dir + "/app", withIntermediateDirectories: true)
+            _ = try TemporaryDirectory.write(Array("DEBUG=1\nAWS_ACCESS_KEY_ID=\(SecretCLITests.awsKey)\n".utf8), named: "app/.env", in: dir)
+            _ = try TemporaryDirectory.write(Array("FROM alpine:3.19\nRUN apk add --no-cache curl=8.5.0-r0\n".utf8), named: "Dockerfile", in: dir)
+            _ = try TemporaryDirectory.write(Array("""
+                {"name":"x","version":"1.0.0","lockfileVersion":3,"packages":{"":{"name":"x"},
+                 "node_modules/left-pad":{"version":"1.3.0","license":"WTFPL"},"node_modules/ms":{"version":"2.1.3","license":"MIT"}}}
+                """.utf8), named: "package-lock.json", in: dir)
+            let json = try cli.run(["fs", dir, "--scanners", "secret,misconfig,license", "--format", "json", "--offline"])
+            #expect(json.status == 0, "\(json.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let secrets = ((report["secrets"] as? [String: Any])?["findings"] as? [[String: Any]]) ?? []
+            #expect(secrets.map { $0["path"] as? String } == [dir + "/app/.env"])
+            #expect(!json.stdout.contains(SecretCLITests.awsKey))
+            let rules = ((report["misconfigurations"] as? [String: Any])?["findings"] as? [[String: Any]] ?? []).compactMap { $0["ruleId"] as? String }
+            #expect(rules.contains("BW-DF-001") && !rules.contains("BW-DF-009"))
+            let licenses = ((report["licenses"] as? [String: Any])?["packages"] as? [[String: Any]]) ?? []
+            #expect(licenses.first?["name"] as? String == "left-pad" && licenses.first?["category"] as? String == "forbidden")
+            #expect(try cli.run(["fs", dir, "--scanners", "license", "--fail-on-license", "forbidden", "-q", "--offline"]).status == 1)
+            #expect(try cli.run(["fs", dir, "--scanners", "secret", "--fail-on", "critical", "-q", "--offline"]).status == 1)
+        }
+    }
+}

@@ -20,7 +20,7 @@ struct LicenseTableWriter {
             let count = report.summary[category.rawValue] ?? 0
             return count == 0 ? nil : "\(category.rawValue.uppercased()): \(count)"
         }
-        return text + "\n\(report.packages.count) packages (\(counts.joined(separator: ", ")))\n"
+        return text + "\n\(report.packages.count == 1 ? "1 package" : "\(report.packages.count) packages") (\(counts.joined(separator: ", ")))\n"
     }
 
     static func color(_ category: LicenseCategory) -> String {

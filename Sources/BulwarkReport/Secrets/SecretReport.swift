@@ -29,11 +29,12 @@ enum SecretTextWriter {
     static func table(_ report: SecretReport) -> String {
         var text = "Secrets\n"
         for finding in report.findings {
-            let place = finding.layerIndex.map { "layer \($0)" } ?? "image config"
+            let place = finding.layerIndex.map { "  [layer \($0)]" } ?? (finding.path.hasPrefix("config.") || finding.path.hasPrefix("history[") ? "  [image config]" : "")
             let deleted = finding.presentInFinalFilesystem ? "" : " (deleted in a later layer, still in the layer)"
-            text += "  \(finding.severity.rawValue.uppercased().padding(toLength: 9, withPad: " ", startingAt: 0))\(finding.ruleID)  \(finding.path):\(finding.line)  [\(place)]\(deleted)\n      \(finding.match)\n"
+            text += "  \(finding.severity.rawValue.uppercased().padding(toLength: 9, withPad: " ", startingAt: 0))\(finding.ruleID)  \(finding.path):\(finding.line)\(place)\(deleted)\n      \(finding.match)\n"
         }
-        return text + "\n\(report.findings.count) secrets in \(report.inspectedFiles) files read (\(report.skippedBinary) binary and \(report.skippedTooLarge) large files skipped)\n"
+        let secrets = report.findings.count == 1 ? "1 secret" : "\(report.findings.count) secrets"
+        return text + "\n\(secrets) in \(report.inspectedFiles) files read (\(report.skippedBinary) binary and \(report.skippedTooLarge) large files skipped)\n"
     }
 
     static func markdown(_ report: SecretReport) -> String {
