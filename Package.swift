@@ -133,7 +133,7 @@ let package = Package(
             name: "BulwarkCommands",
             dependencies: [
                 "BulwarkEngine", "BulwarkCore", "BulwarkImage", "BulwarkReport", "BulwarkVulnDB", "BulwarkRegistry", "BulwarkDocker",
-                "BulwarkConfig", "BulwarkLicense", "BulwarkSecrets",
+                "BulwarkConfig", "BulwarkLicense", "BulwarkSecrets", "BulwarkCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

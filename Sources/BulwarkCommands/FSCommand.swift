@@ -48,9 +48,9 @@ struct FSCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let run = try ScannerRun(scannerOptions)
-            let scanner = InventoryScanner(logger: Console.logger(quiet: options.quiet, debug: options.debug))
+            let scanner = run.inventoryScanner(logger: Console.logger(quiet: options.quiet, debug: options.debug))
             // Misconfigurations of a folder are its config files' (`bulwark config`), so no full file tree is kept.
-            let capture = run.inspector == nil ? nil : FileTreeCapture(wantsFullTree: false)
+            let capture = run.inspector == nil && !run.scanners.contains(.license) ? nil : FileTreeCapture(wantsFullTree: false)
             let inventory = try scanner.scanFolder(at: directory, packages: packageOptions.selection, treeCapture: capture, inspector: run.inspector)
             if let sbom {
                 try ScanRunner.write(inventory, format: sbom, options: options)

@@ -81,7 +81,7 @@ struct ImageCommand: AsyncParsableCommand {
                 try await DatabaseCommand.ensureDatabase(at: databasePath, options: options, skipUpdate: skipDbUpdate, maxAgeHours: maxDbAge)
             }
             let inventory = try await ScanRunner.inventory(
-                of: target, scanner: InventoryScanner(logger: logger), imageOptions: imageOptions, packages: packageOptions.selection,
+                of: target, scanner: run.inventoryScanner(logger: logger), imageOptions: imageOptions, packages: packageOptions.selection,
                 options: options, treeCapture: run.capture, inspector: run.inspector)
             let severities = try severity.map(Self.parseSeverities) ?? []
             let filter = FindingFilter(severities: severities, ignoreUnfixed: ignoreUnfixed)

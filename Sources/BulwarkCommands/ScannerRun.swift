@@ -1,3 +1,4 @@
+import BulwarkCatalog
 import BulwarkConfig
 import BulwarkCore
 import BulwarkEngine
@@ -5,6 +6,7 @@ import BulwarkLicense
 import BulwarkReport
 import BulwarkSecrets
 import Foundation
+import Logging
 
 /// What one `image` or `fs` run needs besides the vulnerability scan: the capture and secret inspector
 /// handed to the inventory scan, and the results of the other scanners attached to the report.
@@ -23,13 +25,21 @@ struct ScannerRun {
 
     init(_ options: ScannerOptions) throws {
         scanners = try options.selected()
-        capture = scanners.contains(.misconfig) || scanners.contains(.secret) ? FileTreeCapture(wantsFullTree: scanners.contains(.misconfig)) : nil
+        capture = scanners.contains(.misconfig) || scanners.contains(.secret) || scanners.contains(.license)
+            ? FileTreeCapture(wantsFullTree: scanners.contains(.misconfig)) : nil
         if scanners.contains(.secret) {
             let configuration = try options.secretConfig.map { try SecretConfigurationFile.load(path: $0) }
             inspector = SecretContentInspector(scanner: configuration.map { SecretScanner(configuration: $0) } ?? SecretScanner())
         } else {
             inspector = nil
         }
+    }
+
+    /// The inventory scanner for this run: license scanning also keeps license files' bytes.
+    func inventoryScanner(logger: Logger) -> InventoryScanner {
+        var scanner = InventoryScanner(logger: logger)
+        if scanners.contains(.license) { scanner.languageCatalogers.append(LicenseFileCollector()) }
+        return scanner
     }
 
     /// A report for a run without the vulnerability scanner: the inventory's facts, no findings.
@@ -59,7 +69,23 @@ struct ScannerRun {
         }
         if scanners.contains(.license) {
             let policy = try options.licensePolicy.map { path throws(BulwarkError) in try LicensePolicyFile.load(path: path) } ?? LicensePolicy()
-            report.licenses = LicenseReport.make(inventory.packages, policy: policy)
+            var licenses = LicenseReport.make(inventory.packages, policy: policy)
+            if let tree = capture?.tree {
+                let collector = LicenseFileCollector()
+                let prefix = inventory.target.kind == .filesystem ? (inventory.target.name.hasSuffix("/") ? String(inventory.target.name.dropLast()) : inventory.target.name) : ""
+                let files = tree.nodes.compactMap { path, node -> (path: String, bytes: [UInt8])? in
+                    guard node.kind == .regular, let bytes = node.contents, collector.isInterested(in: path) else { return nil }
+                    return (prefix + path, bytes)
+                }
+                let packages = inventory.packages.map { package -> Package in
+                    guard !prefix.isEmpty, package.location.hasPrefix("/") else { return package }
+                    var located = package
+                    located.location = prefix + package.location
+                    return located
+                }
+                licenses.addUnownedFiles(files, packages: packages, policy: policy)
+            }
+            report.licenses = licenses
         }
     }
 
@@ -73,9 +99,9 @@ struct ScannerRun {
     /// license in `licenseGate`'s category or a more restrictive one.
     static func gateReached(_ report: ScanReport, gate: Severity?, licenseGate: LicenseCategory?, quiet: Bool) -> Bool {
         if let licenseGate, let licenses = report.licenses {
-            let failing = licenses.failing(at: licenseGate)
-            if !failing.isEmpty {
-                if !quiet { Console.note("\(failing.count) packages have \(licenseGate.rawValue) or more restrictive licenses (--fail-on-license)") }
+            let failing = licenses.failing(at: licenseGate).count + licenses.failingFiles(at: licenseGate).count
+            if failing > 0 {
+                if !quiet { Console.note("\(failing) packages or license files have \(licenseGate.rawValue) or more restrictive licenses (--fail-on-license)") }
                 return true
             }
         }

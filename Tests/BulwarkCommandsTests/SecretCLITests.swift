@@ -58,6 +58,19 @@ import Testing
                 {"name":"x","version":"1.0.0","lockfileVersion":3,"packages":{"":{"name":"x"},
                  "node_modules/left-pad":{"version":"1.3.0","license":"WTFPL"},"node_modules/ms":{"version":"2.1.3","license":"MIT"}}}
                 """.utf8), named: "package-lock.json", in: dir)
+            let mit = """
+                Copyright (c) 2024 Example
+
+                Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:
+
+                The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.
+
+                THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+                """
+            _ = try TemporaryDirectory.write(Array(mit.utf8), named: "LICENSE.md", in: dir)
+            try FileManager.default.createDirectory(atPath: dir + "/node_modules/ms", withIntermediateDirectories: true)
+            _ = try TemporaryDirectory.write(Array("{\"name\":\"ms\",\"version\":\"2.1.3\",\"license\":\"MIT\"}".utf8), named: "node_modules/ms/package.json", in: dir)
+            _ = try TemporaryDirectory.write(Array(mit.utf8), named: "node_modules/ms/license.md", in: dir)
             let json = try cli.run(["fs", dir, "--scanners", "secret,misconfig,license", "--format", "json", "--offline"])
             #expect(json.status == 0, "\(json.stderr)")
             let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -68,6 +81,10 @@ import Testing
             #expect(rules.contains("BW-DF-001") && !rules.contains("BW-DF-009"))
             let licenses = ((report["licenses"] as? [String: Any])?["packages"] as? [[String: Any]]) ?? []
             #expect(licenses.first?["name"] as? String == "left-pad" && licenses.first?["category"] as? String == "forbidden")
+            // The project's own LICENSE is identified by its text; the one inside an installed package is that package's.
+            let files = ((report["licenses"] as? [String: Any])?["files"] as? [[String: Any]]) ?? []
+            #expect(files.map { $0["path"] as? String } == [dir + "/LICENSE.md"], "\(files)")
+            #expect(files.first?["license"] as? String == "MIT")
             #expect(try cli.run(["fs", dir, "--scanners", "license", "--fail-on-license", "forbidden", "-q", "--offline"]).status == 1)
             #expect(try cli.run(["fs", dir, "--scanners", "secret", "--fail-on", "critical", "-q", "--offline"]).status == 1)
         }

@@ -26,14 +26,29 @@ public struct LicenseReport: Sendable, Codable, Hashable {
         public var severity: Severity?
     }
 
+    /// A license file no package owns (a project's own LICENSE, a vendored library's COPYING…).
+    public struct FileEntry: Sendable, Codable, Hashable {
+        /// Where it is (absolute in the image, or below the scanned folder).
+        public var path: String
+        /// The SPDX id its text matched, nil when no reference text was similar enough.
+        public var license: String?
+        /// How similar the text is to that reference (Dice coefficient of word 3-grams, 0…1).
+        public var similarity: Double?
+        public var category: LicenseCategory
+        public var severity: Severity?
+    }
+
     /// Packages, in report order (most restrictive category first, then type and name).
     public var packages: [Entry]
+    /// License files not owned by any package, identified by their text; by path.
+    public var files: [FileEntry]
     /// How many packages fall in each category.
     public var summary: [String: Int]
 
     /// Creates a report.
-    public init(packages: [Entry]) {
+    public init(packages: [Entry], files: [FileEntry] = []) {
         self.packages = packages
+        self.files = files
         var summary: [String: Int] = [:]
         for category in LicenseCategory.allCases { summary[category.rawValue] = 0 }
         for entry in packages { summary[entry.category.rawValue, default: 0] += 1 }
@@ -73,4 +88,36 @@ public struct LicenseReport: Sendable, Codable, Hashable {
     public func failing(at threshold: LicenseCategory) -> [Entry] {
         packages.filter { $0.category.fails(threshold: threshold) }
     }
+
+    /// License files whose category is `threshold` or more restrictive.
+    public func failingFiles(at threshold: LicenseCategory) -> [FileEntry] {
+        files.filter { $0.category.fails(threshold: threshold) }
+    }
+
+    /// Adds the license files of `files` (path → bytes) that no package in `packages` owns, identified by text.
+    public mutating func addUnownedFiles(
+        _ files: [(path: String, bytes: [UInt8])], packages: [Package], policy: LicensePolicy = LicensePolicy(),
+        identifier: LicenseTextIdentifier = LicenseReport.identifier
+    ) {
+        let owned = Set(packages.lazy.flatMap(\.installedFiles))
+        // An installed language package's metadata file marks its folder, which holds its own license file.
+        let metadataNames: Set<String> = ["package.json", "METADATA", "PKG-INFO", "composer.json", "Cargo.toml"]
+        var packageFolders = Set<String>()
+        for package in packages where !package.type.isOSPackage {
+            let name = String(PathNormalizer.baseName(package.location))
+            if metadataNames.contains(name) || name.hasSuffix(".gemspec") { packageFolders.insert(PathNormalizer.parent(package.location)) }
+        }
+        for (path, bytes) in files.sorted(by: { $0.path < $1.path }) where !owned.contains(path) {
+            let parent = PathNormalizer.parent(path)
+            if packageFolders.contains(parent) || packageFolders.contains(PathNormalizer.parent(parent)) && parent.hasSuffix("/licenses") { continue }
+            let match = identifier.identify(bytes: bytes)
+            let category = match.map { policy.category(of: $0.id) } ?? .unknown
+            self.files.append(FileEntry(
+                path: path, license: match?.id, similarity: match.map { ($0.score * 1000).rounded() / 1000 }, category: category,
+                severity: category.severity))
+        }
+    }
+
+    /// The identifier of license texts: bundled texts plus /usr/share/common-licenses where present.
+    public static let identifier = LicenseTextIdentifier.standard()
 }

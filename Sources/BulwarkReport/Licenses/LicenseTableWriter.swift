@@ -16,6 +16,14 @@ struct LicenseTableWriter {
             let flag = entry.unrecognized.isEmpty ? "" : "  [unrecognized: \(entry.unrecognized.prefix(3).joined(separator: "; ").prefix(120))]"
             text += "  \(style.apply(category, color: Self.color(entry.category)))\(entry.type.padding(toLength: 9, withPad: " ", startingAt: 0))\(name)  \(license)\(flag)\n"
         }
+        if !report.files.isEmpty {
+            text += "\n  License files not owned by a package:\n"
+            for file in report.files {
+                let category = file.category.rawValue.uppercased().padding(toLength: 13, withPad: " ", startingAt: 0)
+                let match = file.license.map { "\($0) (similarity \(String(format: "%.2f", file.similarity ?? 0)))" } ?? "not identified"
+                text += "  \(style.apply(category, color: Self.color(file.category)))\(file.path)  \(match)\n"
+            }
+        }
         let counts = LicenseCategory.allCases.compactMap { category -> String? in
             let count = report.summary[category.rawValue] ?? 0
             return count == 0 ? nil : "\(category.rawValue.uppercased()): \(count)"
