@@ -33,7 +33,7 @@ public struct Bulwark: AsyncParsableCommand {
               64  usage error: unknown option, bad option value
             """,
         version: version,
-        subcommands: [ImageCommand.self, CompareCommand.self, ConvertCommand.self, FSCommand.self, SBOMCommand.self, RootfsCommand.self, DatabaseCommand.self, ExplainCommand.self, ContainerCommand.self, CacheCommand.self, VersionCommand.self, VEXCommand.self, ConfigCommand.self]
+        subcommands: [ImageCommand.self, RecommendCommand.self, CompareCommand.self, ConvertCommand.self, FSCommand.self, SBOMCommand.self, RootfsCommand.self, DatabaseCommand.self, ExplainCommand.self, ContainerCommand.self, CacheCommand.self, VersionCommand.self, VEXCommand.self, ConfigCommand.self]
     )
 
     public init() {}

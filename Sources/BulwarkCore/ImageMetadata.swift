@@ -22,12 +22,15 @@ public struct ImageMetadata: Hashable, Sendable, Codable {
     public var config: ImageRuntimeConfig
     /// Every history entry of the config, empty layers included (`ENV`, `ARG`, `LABEL` steps live there).
     public var history: [ImageHistoryEntry]
+    /// The manifest's annotations (OCI layouts and registries; `docker save` archives have none).
+    public var annotations: [String: String]
 
     /// Creates image metadata.
     public init(
         manifestDigest: Digest? = nil, configDigest: Digest? = nil, repoTags: [String] = [], repoDigests: [String] = [],
         os: String? = nil, architecture: String? = nil, variant: String? = nil, created: String? = nil,
-        layers: [LayerReference] = [], config: ImageRuntimeConfig = ImageRuntimeConfig(), history: [ImageHistoryEntry] = []
+        layers: [LayerReference] = [], config: ImageRuntimeConfig = ImageRuntimeConfig(), history: [ImageHistoryEntry] = [],
+        annotations: [String: String] = [:]
     ) {
         self.manifestDigest = manifestDigest
         self.configDigest = configDigest
@@ -40,10 +43,11 @@ public struct ImageMetadata: Hashable, Sendable, Codable {
         self.layers = layers
         self.config = config
         self.history = history
+        self.annotations = annotations
     }
 
     private enum CodingKeys: String, CodingKey {
-        case manifestDigest, configDigest, repoTags, repoDigests, os, architecture, variant, created, layers, config, history
+        case manifestDigest, configDigest, repoTags, repoDigests, os, architecture, variant, created, layers, config, history, annotations
     }
 
     /// Decodes metadata; `history` is optional so reports saved by earlier versions still read.
@@ -60,6 +64,7 @@ public struct ImageMetadata: Hashable, Sendable, Codable {
         layers = try c.decodeIfPresent([LayerReference].self, forKey: .layers) ?? []
         config = try c.decodeIfPresent(ImageRuntimeConfig.self, forKey: .config) ?? ImageRuntimeConfig()
         history = try c.decodeIfPresent([ImageHistoryEntry].self, forKey: .history) ?? []
+        annotations = try c.decodeIfPresent([String: String].self, forKey: .annotations) ?? [:]
     }
 
     /// `os/architecture[/variant]`.

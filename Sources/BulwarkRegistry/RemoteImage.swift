@@ -29,7 +29,7 @@ public struct RemoteImage: Sendable {
         var image = try ImageAssembler.assemble(
             target: ScanTarget(kind: .registry, name: reference.familiarName), label: reference.familiarName, config: config,
             configDigest: configDigest, manifestDigest: manifestDigest, repoTags: reference.tag == nil ? [] : [reference.familiarName],
-            layers: layers)
+            layers: layers, annotations: manifest.annotations ?? [:])
         image.metadata.repoDigests = [reference.registry + "/" + reference.repository + "@" + manifestDigest.description]
         return image
     }

@@ -22,7 +22,7 @@ public enum ImageAssembler {
     /// The resolved image; throws when the config's diffIDs and the layers disagree.
     public static func assemble(
         target: ScanTarget, label: String, config: ImageConfiguration, configDigest: Digest, manifestDigest: Digest?,
-        repoTags: [String], layers: [LayerInput]
+        repoTags: [String], layers: [LayerInput], annotations: [String: String] = [:]
     ) throws(BulwarkError) -> ResolvedImage {
         let diffIDs = config.rootfs?.diff_ids ?? []
         guard diffIDs.count == layers.count else {
@@ -39,7 +39,7 @@ public enum ImageAssembler {
         let metadata = ImageMetadata(
             manifestDigest: manifestDigest, configDigest: configDigest, repoTags: repoTags, repoDigests: [],
             os: config.os, architecture: config.architecture, variant: config.variant, created: config.created,
-            layers: blobs.map(\.reference), config: config.runtime, history: config.historyEntries)
+            layers: blobs.map(\.reference), config: config.runtime, history: config.historyEntries, annotations: annotations)
         return ResolvedImage(target: target, metadata: metadata, layers: blobs)
     }
 

@@ -59,7 +59,7 @@ public struct OCILayoutSource: ImageSource {
         }
         return try ImageAssembler.assemble(
             target: target, label: label, config: config, configDigest: manifest.config.digest,
-            manifestDigest: chosen.descriptor.digest, repoTags: chosen.refNames, layers: layers)
+            manifestDigest: chosen.descriptor.digest, repoTags: chosen.refNames, layers: layers, annotations: manifest.annotations ?? [:])
     }
 
     private func collect(_ descriptors: [Descriptor], inherited: [String], depth: Int, into candidates: inout [Candidate]) throws(BulwarkError) {

@@ -88,6 +88,8 @@ public struct ImageManifest: Codable, Sendable {
     public var mediaType: String?
     public var config: Descriptor
     public var layers: [Descriptor]
+    /// Manifest annotations (`org.opencontainers.image.base.name`…).
+    public var annotations: [String: String]?
 }
 
 /// The parts of the OCI image configuration Bulwark reads.
