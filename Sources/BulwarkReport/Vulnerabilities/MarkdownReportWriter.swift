@@ -29,6 +29,7 @@ struct MarkdownReportWriter {
         if findings.isEmpty {
             lines.append("No known vulnerabilities found.")
             lines.append("")
+            lines += SuppressedFindingsSection.markdown(report)
             return lines.joined(separator: "\n")
         }
         lines.append("### Top findings")
@@ -54,6 +55,7 @@ struct MarkdownReportWriter {
         lines.append("")
         lines.append("</details>")
         lines.append("")
+        lines += SuppressedFindingsSection.markdown(report)
         return lines.joined(separator: "\n")
     }
 
