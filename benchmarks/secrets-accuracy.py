@@ -4,7 +4,8 @@
 usage: secrets-accuracy.py WORK_DIR BULWARK_JSON DETECT_SECRETS_JSON
 
 WORK_DIR holds files/ and labels.json ([{path, ruleID, line, endLine}], paths relative to files/).
-BULWARK_JSON is {"secrets": [SecretFinding...]} (path, line, ruleID); DETECT_SECRETS_JSON is a
+BULWARK_JSON is {"secrets": {"findings": [...]}} from `bulwark fs --scanners secret --format json`
+(or {"secrets": [...]} from the library dump), each with path, line, ruleID; DETECT_SECRETS_JSON is a
 detect-secrets baseline ({"results": {file: [{type, line_number}]}}).
 """
 import json
@@ -56,6 +57,9 @@ def main():
         labels = json.load(handle)
     with open(bulwark_path) as handle:
         bulwark = json.load(handle).get("secrets", [])
+    # `bulwark fs --scanners secret --format json` nests the findings: {"secrets": {"findings": [...]}}.
+    if isinstance(bulwark, dict):
+        bulwark = bulwark.get("findings", [])
     with open(detect_path) as handle:
         detect = json.load(handle).get("results", {})
 

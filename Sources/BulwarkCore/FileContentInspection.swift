@@ -49,6 +49,17 @@ public protocol FileContentInspector: Sendable {
     func wants(path: String, mode: UInt32, size: Int64) -> Bool
     /// The findings in the file, or why it was skipped.
     func inspect(path: String, bytes: [UInt8]) -> (findings: [FileContentFinding], skipped: FileSkipReason?)
+    /// Whether the first bytes of a file (up to ``binaryProbeLength``) already show it is not worth reading
+    /// (binary content), so the rest is never copied.
+    func isBinary(prefix: [UInt8]) -> Bool
+}
+
+extension FileContentInspector {
+    /// How many leading bytes ``isBinary(prefix:)`` looks at.
+    public var binaryProbeLength: Int { 8192 }
+
+    /// By default every file is read whole.
+    public func isBinary(prefix: [UInt8]) -> Bool { false }
 }
 
 /// The content inspector's results over a whole scan: findings (each marked present in the final

@@ -19,6 +19,10 @@ public struct SecretContentInspector: FileContentInspector {
         return (result.findings.map(Self.finding), skipped)
     }
 
+    public func isBinary(prefix: [UInt8]) -> Bool {
+        SecretScanner.looksBinary(prefix)
+    }
+
     /// Secrets in the image config: every Env entry, label and history step.
     public func inspect(config: ImageMetadata) -> [FileContentFinding] {
         var findings: [FileContentFinding] = []

@@ -200,7 +200,14 @@ public struct RootfsReader: Sendable {
         } else {
             do throws(BulwarkError) {
                 let file = try OpenFile(path: hostPath)
-                bytes = try file.read(at: 0, count: Int(min(file.size, Int64(maxCollectedFileSize))))
+                let size = Int(min(file.size, Int64(maxCollectedFileSize)))
+                // Look at the first bytes before reading the rest: binaries are skipped unread.
+                let prefix = try file.read(at: 0, count: min(size, inspector.binaryProbeLength))
+                if prefix.count < size && inspector.isBinary(prefix: prefix) {
+                    sink.add([], skipped: .binary)
+                    return
+                }
+                bytes = prefix.count < size ? prefix + (try file.read(at: Int64(prefix.count), count: size - prefix.count)) : prefix
             } catch {
                 warnings.append("\(hostPath): \(error.message)")
                 return

@@ -78,6 +78,13 @@ public enum BuiltInSecretRules {
             id: "documentation-folders", description: "documentation, manual pages, translations and time zones",
             pathContains: ["/usr/share/doc/", "/usr/share/man/", "/usr/share/locale/", "/usr/share/zoneinfo/", "/usr/share/i18n/"]
         ),
+        // As Trivy's `usr-dirs`: the distribution's own files (headers, libraries, data) are shipped by its
+        // signed packages; secrets an image's builder leaks live in /etc, /root, /home, /app, /opt, /srv,
+        // /var and /usr/local. `disable: [distribution-folders]` scans them too.
+        SecretAllowRule(
+            id: "distribution-folders", description: "files the distribution's packages install under /usr/share, /usr/include and /usr/lib",
+            pathContains: ["/usr/share/", "/usr/include/", "/usr/lib/", "/usr/lib32/", "/usr/lib64/", "/usr/libexec/"]
+        ),
     ]
 
     // Shared pattern pieces.

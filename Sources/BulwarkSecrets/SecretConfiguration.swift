@@ -27,6 +27,7 @@ public struct SecretConfiguration: Sendable {
         let removed = Set(ids)
         var copy = self
         copy.rules.removeAll { removed.contains($0.id) }
+        copy.allowRules.removeAll { removed.contains($0.id) }
         return copy
     }
 }

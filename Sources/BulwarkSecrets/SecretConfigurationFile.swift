@@ -17,7 +17,8 @@ import Yams
 ///     entropy: 3.0                # optional minimum Shannon entropy of the secret
 ///     multiline: false            # optional
 ///     files: [.acmerc]            # optional: only files with these base names
-/// disable: [generic-secret]       # rule ids to turn off (built-in or above)
+/// disable: [generic-secret]       # rule ids to turn off (built-in or above), or built-in allow rules
+///                                 # (distribution-folders, documentation-folders, documented-examples)
 /// allow:
 ///   - id: fixtures                # required
 ///     description: test fixtures
@@ -74,9 +75,9 @@ public enum SecretConfigurationFile {
         configuration.rules = userRules + configuration.rules.filter { !userIDs.contains($0.id) }
         if let node = mapping["disable"] {
             let ids = try reader.strings(node, at: "disable")
-            let known = Set(configuration.rules.map(\.id))
+            let known = Set(configuration.rules.map(\.id) + configuration.allowRules.map(\.id))
             for (index, id) in ids.enumerated() where !known.contains(id) {
-                throw reader.error("disable[\(index)]", "unknown rule id '\(id)'")
+                throw reader.error("disable[\(index)]", "unknown rule id '\(id)' (rule or built-in allow rule)")
             }
             configuration = configuration.disabling(ids)
         }

@@ -27,6 +27,11 @@ public struct SecretScanner: Sendable {
         return !engine.isAllowedPath(path)
     }
 
+    /// Whether `bytes` (a file's first 8 KiB suffice) look binary: a NUL byte or more than 10% control bytes.
+    public static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { BinaryFileFilter.looksBinary($0) }
+    }
+
     /// Scans one file's content. Binary content, oversized files and allowed paths are reported
     /// as skipped, with no findings.
     public func scan(path: String, bytes: [UInt8]) -> SecretFileResult {

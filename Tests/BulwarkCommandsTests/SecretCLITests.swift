@@ -14,6 +14,8 @@ import Testing
         base.file("etc/os-release", "ID=alpine\nVERSION_ID=3.19.1\n")
         base.file("app/.env", "DEBUG=1\nAWS_ACCESS_KEY_ID=\(awsKey)\n")
         base.file("app/readme.txt", "nothing to see\n")
+        // A binary (NUL in its first bytes) is skipped without reading the rest, where a token hides.
+        base.file("usr/bin/tool", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 0] + Array(repeating: 0x41, count: 20_000) + Array("\nGH_TOKEN=\(githubToken)\n".utf8), mode: 0o755)
         var cleanup = TarWriter()
         cleanup.file("app/.wh..env", "")
         var image = TestImage(layers: [TestLayer(tar: base.bytes), TestLayer(tar: cleanup.bytes, createdBy: "RUN rm /app/.env")])
@@ -37,6 +39,8 @@ import Testing
             let findingText = String(decoding: try JSONSerialization.data(withJSONObject: findings), as: UTF8.self)
             #expect(!findingText.contains(Self.awsKey) && !findingText.contains(Self.githubToken))
             #expect((secrets["inspectedFiles"] as? Int ?? 0) >= 2)
+            #expect(secrets["skippedBinary"] as? Int == 1)
+            #expect(!findings.contains { ($0["path"] as? String) == "/usr/bin/tool" })
             let gated = try cli.run(["image", layout, "--scanners", "secret", "--fail-on", "high", "-q", "--offline"])
             #expect(gated.status == 1)
             let table = try cli.run(["image", layout, "--scanners", "secret", "--offline"], environment: ["NO_COLOR": "1"])

@@ -73,6 +73,17 @@ import Testing
         }
     }
 
+    @Test func distributionFoldersAreSkippedUnlessTheAllowRuleIsDisabled() throws {
+        let scanner = SecretScanner()
+        #expect(!scanner.wants(path: "/usr/share/nginx/keys.txt", size: 100))
+        #expect(!scanner.wants(path: "/usr/lib/python3/dist-packages/x/settings.py", size: 100))
+        #expect(scanner.wants(path: "/usr/local/lib/app/settings.py", size: 100))
+        #expect(scanner.wants(path: "/etc/app/settings.py", size: 100))
+        let all = SecretScanner(configuration: try SecretConfigurationFile.parse(yaml: "disable: [distribution-folders]\n", source: "s.yaml"))
+        #expect(all.wants(path: "/usr/share/nginx/keys.txt", size: 100))
+        #expect(!all.wants(path: "/usr/share/doc/x/README", size: 100), "the documentation rule still applies")
+    }
+
     @Test func invalidYAMLAndMissingFileFail() throws {
         #expect(throws: BulwarkError.self) { try SecretConfigurationFile.parse(yaml: "rules: [", source: "s.yaml") }
         #expect(throws: BulwarkError.self) { try SecretConfigurationFile.load(path: "/nonexistent/secret.yaml") }

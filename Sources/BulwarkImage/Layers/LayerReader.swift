@@ -75,6 +75,9 @@ public struct LayerReader: Sendable {
         let tar = TarReader(uncompressed, label: blobLabel)
         var contents = LayerContents(reference: reference)
         var collectedByPath: [String: [UInt8]] = [:]
+        let pool = inspector.map { InspectionPool(inspector: $0, layerIndex: reference.index) }
+        // On any exit, wait for the background inspections still holding this layer's bytes.
+        defer { _ = pool?.finish() }
         while let entry = try tar.next() {
             guard let path = PathNormalizer.archivePath(entry.name) else {
                 throw BulwarkError.invalid(blobLabel, "entry '\(entry.name.prefix(200))' escapes the root filesystem (absolute path or '..')")
@@ -126,19 +129,18 @@ public struct LayerReader: Sendable {
                         return bytes
                     }
                 }
-                if let inspector, inspector.wants(path: path, mode: entry.mode, size: entry.size) {
-                    let bytes: [UInt8]
+                if let pool, let inspector, inspector.wants(path: path, mode: entry.mode, size: entry.size) {
                     if let collected {
-                        bytes = collected
+                        pool.submit(path: path, bytes: collected)
                     } else {
-                        bytes = try tar.readData(limit: maxCollectedFileSize)
-                    }
-                    let result = inspector.inspect(path: path, bytes: bytes)
-                    contents.inspectedFiles += 1
-                    if let skipped = result.skipped { contents.inspectionSkips[skipped, default: 0] += 1 }
-                    for var finding in result.findings {
-                        finding.layerIndex = reference.index
-                        contents.contentFindings.append(finding)
+                        // Look at the first bytes before copying the rest: binaries are skipped unread.
+                        var bytes = try tar.readPrefix(inspector.binaryProbeLength)
+                        if Int64(bytes.count) < entry.size && inspector.isBinary(prefix: bytes) {
+                            pool.skipped(.binary)
+                        } else {
+                            if Int64(bytes.count) < entry.size { bytes += try tar.readData(limit: maxCollectedFileSize) }
+                            pool.submit(path: path, bytes: bytes)
+                        }
                     }
                 }
             default:
@@ -148,6 +150,12 @@ public struct LayerReader: Sendable {
         }
         // Read to the very end so the digests cover every byte, including tar padding.
         try uncompressed.drain()
+        if let pool {
+            let inspection = pool.finish()
+            contents.inspectedFiles = inspection.inspectedFiles
+            contents.inspectionSkips = inspection.skipped
+            contents.contentFindings = inspection.findings
+        }
         contents.uncompressedSize = uncompressed.byteCount
         if let background {
             // The hash may still be running: the caller verifies before it reports anything.

@@ -88,6 +88,24 @@ public final class TarReader {
         return out
     }
 
+    /// Reads at most `count` more bytes of the current entry (the rest stays readable, or is skipped by ``next()``).
+    public func readPrefix(_ count: Int) throws(BulwarkError) -> [UInt8] {
+        var out = [UInt8]()
+        var wanted = min(Int64(count), remainingData)
+        out.reserveCapacity(Int(wanted))
+        while wanted > 0 {
+            if start == end {
+                guard try refill() else { continue }
+            }
+            let take = Int(min(Int64(end - start), wanted))
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<(start + take)]))
+            start += take
+            remainingData -= Int64(take)
+            wanted -= Int64(take)
+        }
+        return out
+    }
+
     /// Calls `body` with successive chunks of the current entry's data.
     public func streamData(_ body: (UnsafeRawBufferPointer) throws(BulwarkError) -> Void) throws(BulwarkError) {
         while remainingData > 0 {
