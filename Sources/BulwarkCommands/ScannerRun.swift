@@ -69,7 +69,11 @@ struct ScannerRun {
         }
         if scanners.contains(.license) {
             let policy = try options.licensePolicy.map { path throws(BulwarkError) in try LicensePolicyFile.load(path: path) } ?? LicensePolicy()
-            var licenses = LicenseReport.make(inventory.packages, policy: policy)
+            let tree = capture?.tree
+            // A Debian package whose copyright file names no license is identified by that file's text.
+            var licenses = LicenseReport.make(inventory.packages, policy: policy) { package in
+                package.type == .deb ? tree?.contents(of: "/usr/share/doc/\(package.name)/copyright") : nil
+            }
             if let tree = capture?.tree {
                 let collector = LicenseFileCollector()
                 let prefix = inventory.target.kind == .filesystem ? (inventory.target.name.hasSuffix("/") ? String(inventory.target.name.dropLast()) : inventory.target.name) : ""

@@ -126,7 +126,7 @@ public struct InventoryScanner: Sendable {
 
     /// The version of layer analysis recorded in every layer cache key: bump it whenever what reading
     /// a layer produces changes (cataloger interest, file analyzers, OS detection, the layer reader).
-    public static let layerAnalysisVersion = 1
+    public static let layerAnalysisVersion = 2
 
     /// What shapes the layer analysis of an image scan with `selection`: the layer cache's key part.
     func layerAnalysisIdentity(selection: PackageSelection, reader: LayerReader) -> LayerAnalysisIdentity {

@@ -24,6 +24,9 @@ public struct LicenseReport: Sendable, Codable, Hashable {
         public var category: LicenseCategory
         /// The severity the category maps to (nil for permissive and unencumbered licenses).
         public var severity: Severity?
+        /// Set when nothing was declared and the license was recognized from the text of the package's
+        /// license or copyright file instead: the similarity of that text to the reference (0…1).
+        public var identifiedFromText: Double?
     }
 
     /// A license file no package owns (a project's own LICENSE, a vendored library's COPYING…).
@@ -56,9 +59,19 @@ public struct LicenseReport: Sendable, Codable, Hashable {
     }
 
     /// Normalizes the declared licenses of `packages` and categorizes them under `policy`.
-    public static func make(_ packages: [Package], policy: LicensePolicy = LicensePolicy(), normalizer: LicenseNormalizer = LicenseNormalizer()) -> LicenseReport {
+    /// `licenseText` gives, for a package that declares nothing, the text of its license or copyright file
+    /// (Debian's free-form `copyright`), which is then identified by similarity.
+    public static func make(
+        _ packages: [Package], policy: LicensePolicy = LicensePolicy(), normalizer: LicenseNormalizer = LicenseNormalizer(),
+        licenseText: (Package) -> [UInt8]? = { _ in nil }, identifier: LicenseTextIdentifier? = nil
+    ) -> LicenseReport {
         let entries = packages.map { package -> Entry in
-            let normalized = normalizer.normalizeAll(package.licenses)
+            var normalized = normalizer.normalizeAll(package.licenses)
+            var similarity: Double?
+            if normalized.isEmpty, let text = licenseText(package), let match = (identifier ?? Self.identifier).identify(bytes: text) {
+                normalized = normalizer.normalizeAll([match.id])
+                similarity = (match.score * 1000).rounded() / 1000
+            }
             let expressions = normalized.compactMap(\.expression)
             let combined = expressions.isEmpty ? nil : LicenseExpression.allOf(expressions)
             let category = policy.category(of: normalized) ?? .unknown
@@ -67,7 +80,7 @@ public struct LicenseReport: Sendable, Codable, Hashable {
                 location: package.location, declared: package.licenses,
                 expression: combined.map { $0.rendered { text in LicenseExpression.isLicenseReference(text) ? text : "LicenseRef-" + Self.referenceName(text) } },
                 unrecognized: normalized.flatMap { $0.recognized ? [] : ($0.unrecognizedParts.isEmpty ? [$0.original] : $0.unrecognizedParts) },
-                category: category, severity: category.severity)
+                category: category, severity: category.severity, identifiedFromText: similarity)
         }
         return LicenseReport(packages: entries.sorted { lhs, rhs in
             if lhs.category != rhs.category { return lhs.category.restrictiveness > rhs.category.restrictiveness }

@@ -1,5 +1,6 @@
 import BulwarkArchive
 import BulwarkCore
+import Foundation
 
 /// Finds the Maven artifacts in Java archives (`.jar`, `.war`, `.ear`, `.par`, `.jpi`, `.hpi`),
 /// read in memory, nested archives included.
@@ -80,12 +81,19 @@ struct JavaArchiveWalk {
         var found = false
         var manifestEntry: ZipEntry?
         var nested: [ZipEntry] = []
+        var pomFiles: [String: ZipEntry] = [:]
+        var described: [(folder: String, index: Int)] = []
+        for entry in archive.entries where !entry.isDirectory && entry.name.hasPrefix("META-INF/maven/") && entry.name.hasSuffix("/pom.xml") {
+            pomFiles[String(entry.name.dropLast("pom.xml".count))] = entry
+        }
         for entry in archive.entries where !entry.isDirectory {
             let name = entry.name
             if name.hasPrefix("META-INF/maven/"), name.hasSuffix("/pom.properties") {
                 guard let text = read(entry, from: archive) else { continue }
                 if let properties = JavaPomProperties(parsing: text) {
+                    let before = packages.count
                     add(groupId: properties.groupId, artifactId: properties.artifactId, version: properties.version)
+                    if packages.count > before { described.append((String(name.dropLast("pom.properties".count)), before)) }
                     found = true
                 }
             } else if name == "META-INF/MANIFEST.MF" {
@@ -93,6 +101,11 @@ struct JavaArchiveWalk {
             } else if JavaArchiveKind.hasArchiveExtension(name) {
                 nested.append(entry)
             }
+        }
+        // The artifact's own pom.xml, next to its pom.properties, declares its licenses.
+        for (folder, index) in described {
+            guard let pom = pomFiles[folder], let text = read(pom, from: archive) else { continue }
+            packages[index].licenses = Self.licenses(inPOM: Array(text.utf8))
         }
         if !found, let manifestEntry, let text = read(manifestEntry, from: archive) {
             found = addFromManifest(JavaManifest(parsing: text), fileName: fileName)
@@ -108,6 +121,18 @@ struct JavaArchiveWalk {
             }
             guard let inner = readBytes(entry, from: archive) else { continue }
             visit(bytes: inner, label: innerLabel, fileName: String(PathNormalizer.baseName("/" + entry.name)), depth: depth + 1)
+        }
+    }
+
+    /// `<licenses><license><name>` of a pom (the URL when a license has no name); empty when it declares none
+    /// or does not parse.
+    static func licenses(inPOM bytes: [UInt8]) -> [String] {
+        guard let project = try? MavenXMLParser.parse(bytes) else { return [] }
+        return (project.child("licenses")?.children("license") ?? []).compactMap { license in
+            let name = license.value("name")?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let name, !name.isEmpty { return name }
+            let url = license.value("url")?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return url?.isEmpty == false ? url : nil
         }
     }
 

@@ -21,6 +21,27 @@ struct JavaArchiveAnalyzerTests {
 
     static func summary(_ result: CatalogResult) -> [String] { result.packages.map { "\($0.name)@\($0.version)" } }
 
+    @Test("the artifact's pom.xml next to its pom.properties gives its licenses")
+    func pomLicenses() throws {
+        let pomXML = """
+            <?xml version="1.0"?>
+            <project><modelVersion>4.0.0</modelVersion>
+              <licenses>
+                <license><name>Apache License, Version 2.0</name><url>https://www.apache.org/licenses/LICENSE-2.0.txt</url></license>
+                <license><url>https://opensource.org/licenses/MIT</url></license>
+              </licenses>
+            </project>
+            """
+        let bytes = Self.jar([
+            ("META-INF/maven/org.a/a/pom.properties", Self.pom("org.a", "a", "1.1")), ("META-INF/maven/org.a/a/pom.xml", pomXML),
+            ("META-INF/maven/org.b/b/pom.properties", Self.pom("org.b", "b", "2.0")), ("META-INF/maven/org.b/b/pom.xml", "<project><licenses"),
+        ])
+        let result = analyzer.analyze(path: "/app/lib/app.jar", bytes: bytes)
+        let a = try #require(result.packages.first { $0.name == "org.a:a" })
+        #expect(a.licenses == ["Apache License, Version 2.0", "https://opensource.org/licenses/MIT"])
+        #expect(result.packages.first { $0.name == "org.b:b" }?.licenses == [], "a pom that does not parse declares nothing")
+    }
+
     @Test("a war with nested jars in WEB-INF/lib and BOOT-INF/lib: pom.properties, manifest and file-name fallbacks")
     func nestedWar() {
         var war = TestZipWriter()
