@@ -45,6 +45,18 @@ import Testing
             #expect(gated.status == 1)
             let table = try cli.run(["image", layout, "--scanners", "secret", "--offline"], environment: ["NO_COLOR": "1"])
             #expect(table.stdout.contains("deleted in a later layer"))
+            // GitHub code scanning: secrets are a SARIF run of their own, located at file and line.
+            let sarif = try cli.run(["image", layout, "--scanners", "secret", "--format", "sarif", "--offline"])
+            let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+            let runs = log["runs"] as? [[String: Any]] ?? []
+            #expect(runs.count == 1)
+            let results = runs.first?["results"] as? [[String: Any]] ?? []
+            #expect(results.count == findings.count)
+            #expect(!sarif.stdout.contains(Self.awsKey))
+            let locations = results.compactMap { (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any] }
+            #expect(locations.contains { $0["uri"] as? String == "app/.env" })
+            let csv = try cli.run(["image", layout, "--scanners", "secret", "--format", "csv", "--offline"])
+            #expect(csv.stdout.contains(",secret,,aws-access-key-id,CRITICAL,,,deleted-in-later-layer,"))
         }
     }
 }

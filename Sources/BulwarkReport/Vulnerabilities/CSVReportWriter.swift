@@ -22,7 +22,7 @@ struct CSVReportWriter {
                 finding.aliases.joined(separator: " "), finding.knownExploitedSince ?? "",
             ])
         }
-        return output
+        return output + OtherScannerSections.csvRows(report)
     }
 
     /// One record with its CRLF.

@@ -80,7 +80,7 @@ struct HTMLReportWriter {
             }
             html += "<td>\(detail)</td></tr>\n"
         }
-        html += "</tbody>\n</table>\n</section>\n" + SuppressedFindingsSection.html(report) + "<script>\(Self.script)</script>\n</body>\n</html>\n"
+        html += "</tbody>\n</table>\n</section>\n" + SuppressedFindingsSection.html(report) + OtherScannerSections.html(report) + "<script>\(Self.script)</script>\n</body>\n</html>\n"
         return html
     }
 

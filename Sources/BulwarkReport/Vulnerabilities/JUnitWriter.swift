@@ -38,8 +38,9 @@ struct JUnitWriter {
             cases.append(xml)
         }
         let suiteName = MarkupEscaping.escape(report.target.name)
+        let others = OtherScannerSections.junitSuites(report, gate: gate)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"bulwark\" tests=\"\(groups.count)\" failures=\"\(failures)\" errors=\"0\" time=\"0\">\n"
+        xml += "<testsuites name=\"bulwark\" tests=\"\(groups.count + others.tests)\" failures=\"\(failures + others.failures)\" errors=\"0\" time=\"0\">\n"
         xml += "  <testsuite name=\"\(suiteName)\" tests=\"\(groups.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\""
             + " time=\"0\" timestamp=\"\(MarkupEscaping.escape(report.createdAt))\">\n"
         xml += "    <properties>\n"
@@ -53,7 +54,7 @@ struct JUnitWriter {
         }
         xml += "    </properties>\n"
         xml += cases.joined()
-        xml += "  </testsuite>\n</testsuites>\n"
+        xml += "  </testsuite>\n" + others.xml + "</testsuites>\n"
         return xml
     }
 

@@ -52,43 +52,46 @@ public enum ScanReportRenderer {
             return try renderVulnerabilities(report, as: format, options: options, settings: settings)
         }
         let ranVulnerabilities = report.scanners?.contains("vuln") ?? true
-        let vulnerabilities = ranVulnerabilities ? try renderVulnerabilities(report, as: format, options: options, settings: settings) : []
         switch format {
-        case .table:
+        case .table, .markdown:
+            let vulnerabilities = ranVulnerabilities ? try renderVulnerabilities(report, as: format, options: options, settings: settings) : []
             var text = ""
+            func add(_ section: String) { text += (text.isEmpty ? "" : "\n") + section }
             if let misconfigurations = report.misconfigurations {
-                text += "Misconfigurations (\(report.target.name))\n" + ConfigReportRenderer.table(misconfigurations, colors: options.colors)
+                add(format == .table
+                    ? "Misconfigurations (\(report.target.name))\n" + ConfigReportRenderer.table(misconfigurations, colors: options.colors)
+                    : MisconfigurationMarkdownWriter(scannedAt: report.createdAt).render(misconfigurations))
             }
-            if let secrets = report.secrets { text += (text.isEmpty ? "" : "\n") + SecretTextWriter.table(secrets) }
+            if let secrets = report.secrets { add(format == .table ? SecretTextWriter.table(secrets) : SecretTextWriter.markdown(secrets)) }
             if let licenses = report.licenses {
-                text += (text.isEmpty ? "" : "\n") + LicenseTableWriter(style: TerminalStyle(enabled: options.colors)).render(licenses)
+                add(format == .table ? LicenseTableWriter(style: TerminalStyle(enabled: options.colors)).render(licenses) : LicenseMarkdownSection.render(licenses))
             }
-            return vulnerabilities + Array(((vulnerabilities.isEmpty ? "" : "\n") + text).utf8)
-        case .markdown:
-            var text = ""
-            if let misconfigurations = report.misconfigurations {
-                text += MisconfigurationMarkdownWriter(scannedAt: report.createdAt).render(misconfigurations)
-            }
-            if let secrets = report.secrets { text += (text.isEmpty ? "" : "\n") + SecretTextWriter.markdown(secrets) }
-            if let licenses = report.licenses { text += (text.isEmpty ? "" : "\n") + LicenseMarkdownSection.render(licenses) }
             return vulnerabilities + Array(((vulnerabilities.isEmpty ? "" : "\n") + text).utf8)
         case .sarif:
-            guard let misconfigurations = report.misconfigurations else { return vulnerabilities }
-            let config = try SARIFRenderer.render(misconfigurations, toolVersion: options.toolVersion)
-            return ranVulnerabilities ? try SARIFRunMerger.merge(vulnerabilities, config) : config
-        case .json:
+            // Vulnerabilities and secrets share Bulwark's SARIF model; misconfigurations come as BulwarkConfig's run.
+            var log = SARIFWriter(dockerfile: settings.dockerfile).log(for: report)
+            if !ranVulnerabilities { log.runs = [] }
+            if let secrets = report.secrets { log.runs.append(SecretSARIF.run(secrets, report: report)) }
+            var bytes = try JSONOutput.encode(log, format: "SARIF")
+            if let misconfigurations = report.misconfigurations {
+                let config = try SARIFRenderer.render(misconfigurations, toolVersion: options.toolVersion)
+                bytes = log.runs.isEmpty ? config : try SARIFRunMerger.merge(bytes, config)
+            }
+            return bytes
+        case .json, .junit, .csv, .html, .template:
+            // These writers draw the other scanners' sections themselves.
             return try renderVulnerabilities(report, as: format, options: options, settings: settings)
-        case .gitlab, .junit, .cyclonedx, .csv, .html, .template:
-            return vulnerabilities
+        case .gitlab, .cyclonedx:
+            return ranVulnerabilities ? try renderVulnerabilities(report, as: format, options: options, settings: settings) : []
         }
     }
 
-    /// Whether `format` carries image misconfiguration and license results (the others hold vulnerabilities only;
-    /// SARIF holds misconfigurations but not licenses).
+    /// Whether `format` carries the misconfiguration, secret and license results (GitLab's container
+    /// scanning report and CycloneDX's vulnerabilities hold vulnerabilities only; SARIF holds no licenses).
     public static func carriesMisconfigurations(_ format: ReportFormat) -> Bool {
         switch format {
-        case .table, .markdown, .sarif, .json: return true
-        case .gitlab, .junit, .cyclonedx, .csv, .html, .template: return false
+        case .table, .markdown, .sarif, .json, .junit, .csv, .html, .template: return true
+        case .gitlab, .cyclonedx: return false
         }
     }
 

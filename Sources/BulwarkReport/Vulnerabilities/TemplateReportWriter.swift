@@ -50,6 +50,7 @@ struct TemplateReportWriter {
             if let score = ReportFacts.highestScore(finding) { item["score"] = score }
             return item
         }
+        context.merge(OtherScannerSections.templateValues(report)) { first, _ in first }
         return context
     }
 }

@@ -1,3 +1,4 @@
+import BulwarkConfig
 import BulwarkCore
 import Foundation
 import Testing
@@ -33,6 +34,18 @@ struct SARIFFormatTests {
                     report, as: .sarif, options: ReportFixtures.options(), settings: ReportRenderSettings(dockerfile: dockerfile)))
         }
         documents.append(try SARIFWriter(dockerfile: nil, maxResults: 3).write(ReportFixtures.many(40, packages: 7)))
+        // Vulnerabilities, secrets and misconfigurations of one scan in one log.
+        var combined = ReportFixtures.debian
+        combined.secrets = SecretReport(
+            findings: [FileContentFinding(
+                ruleID: "aws-access-key-id", category: "AWS", title: "AWS access key id", severity: .critical, path: "/app/.env", line: 2,
+                match: "AKIA************", snippet: "AWS_ACCESS_KEY_ID=AKIA************", layerIndex: 1, presentInFinalFilesystem: false)],
+            inspectedFiles: 10, skippedBinary: 1, skippedTooLarge: 0)
+        combined.misconfigurations = ConfigScanner.scan(text: "FROM debian:12\n", kind: .dockerfile, path: "Dockerfile", hasDockerignore: true)
+        let combinedLog = try ScanReportRenderer.render(combined, as: .sarif, options: ReportFixtures.options())
+        let runs = (try JSONSerialization.jsonObject(with: Data(combinedLog)) as? [String: Any])?["runs"] as? [Any]
+        #expect(runs?.count == 3)
+        documents.append(combinedLog)
         let problems = try FormatValidators.check(FormatValidators.jsonArray(documents), script: Self.schemaScript, extension: "json", extra: [schema])
         #expect(problems == nil, "\(problems ?? "")")
     }
