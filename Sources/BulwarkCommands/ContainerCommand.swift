@@ -49,17 +49,10 @@ struct ContainerCommand: AsyncParsableCommand {
     @Flag(help: "Skip the drift check (no container filesystem export).")
     var noDrift = false
 
-    @Option(help: ArgumentHelp("Report only these severities (comma-separated: CRITICAL,HIGH,MEDIUM,LOW,NEGLIGIBLE,UNKNOWN).", valueName: "LIST"))
-    var severity: String?
-
     @Flag(help: "Leave out vulnerabilities that have no fixed version yet.")
     var ignoreUnfixed = false
 
-    @Option(help: ArgumentHelp("Fail (with --exit-code) when a runtime finding or vulnerability is at or above this severity.", valueName: "SEVERITY"))
-    var failOn: String?
-
-    @Option(help: ArgumentHelp("Exit code when --fail-on is reached (default 1; must differ from 2 and 3).", valueName: "N"))
-    var exitCode: Int32 = 1
+    @OptionGroup var gateOptions: GateOptions
 
     @Flag(help: "Do not try to update a missing or stale database before scanning.")
     var skipDbUpdate = false
@@ -73,13 +66,8 @@ struct ContainerCommand: AsyncParsableCommand {
     func validate() throws {
         if containers.isEmpty && !all { throw ValidationError("name at least one container, or use --all") }
         if !containers.isEmpty && all { throw ValidationError("use either container names or --all, not both") }
-        if let severity { _ = try ImageCommand.parseSeverities(severity) }
-        if let failOn { _ = try ImageCommand.parseSeverity(failOn) }
         if let imageSrc { do { _ = try EngineKind.parseList(imageSrc) } catch { throw ValidationError(error.message) } }
         if !(engineTimeout > 0) { throw ValidationError("--engine-timeout must be a positive number of seconds") }
-        if exitCode == 2 || exitCode == 3 || exitCode < 0 || exitCode > 255 {
-            throw ValidationError("--exit-code must be 0, 1 or 4–255: 2 and 3 mean errors")
-        }
     }
 
     func run() async throws {
@@ -93,7 +81,7 @@ struct ContainerCommand: AsyncParsableCommand {
             if !noVulns {
                 try await DatabaseCommand.ensureDatabase(at: options.resolvedDatabasePath, options: options, skipUpdate: skipDbUpdate, maxAgeHours: maxDbAge)
             }
-            let filter = FindingFilter(severities: try severity.map(ImageCommand.parseSeverities) ?? [], ignoreUnfixed: ignoreUnfixed)
+            let filter = FindingFilter(severities: gateOptions.severities, ignoreUnfixed: ignoreUnfixed)
             var reports: [ContainerReport] = []
             for target in targets {
                 reports.append(try await scan(target, scratch: scratch, filter: filter, logger: logger))
@@ -106,8 +94,8 @@ struct ContainerCommand: AsyncParsableCommand {
             case .table: bytes = try document.table(colors: colors)
             }
             try Console.emit(bytes, to: options.output)
-            if let failOn, let gate = try? ImageCommand.parseSeverity(failOn), document.reaches(gate) {
-                throw ExitCode(exitCode)
+            if let gate = gateOptions.gate, document.reaches(gate) {
+                throw ExitCode(gateOptions.exitCode)
             }
         } catch let error as BulwarkError {
             throw ExitStatus.report(error)
@@ -119,12 +107,7 @@ struct ContainerCommand: AsyncParsableCommand {
         let client = target.client
         let inspection = target.inspection
         let label = inspection.displayName
-        let severities: Set<Severity>
-        do {
-            severities = try severity.map(ImageCommand.parseSeverities) ?? []
-        } catch {
-            throw BulwarkError(.invalidInput, "--severity: \(error)")
-        }
+        let severities = gateOptions.severities
         let runtimeFindings = RuntimeAuditor.audit(inspection).filter { severities.isEmpty || severities.contains($0.severity) }
         let scanner = InventoryScanner(logger: logger)
         let scanOptions = InventoryScanOptions(scratchDirectory: scratch, packages: packageOptions.selection)

@@ -38,17 +38,10 @@ struct ImageCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Output format: \(ReportFormat.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: ", ")).")
     var format: ReportFormat = .table
 
-    @Option(help: ArgumentHelp("Report only these severities (comma-separated: CRITICAL,HIGH,MEDIUM,LOW,NEGLIGIBLE,UNKNOWN).", valueName: "LIST"))
-    var severity: String?
-
     @Flag(help: "Leave out findings that have no fixed version yet.")
     var ignoreUnfixed = false
 
-    @Option(help: ArgumentHelp("Fail (with --exit-code) when a reported finding is at or above this severity.", valueName: "SEVERITY"))
-    var failOn: String?
-
-    @Option(help: ArgumentHelp("Exit code when --fail-on is reached (default 1; must differ from 2 and 3, the error codes).", valueName: "N"))
-    var exitCode: Int32 = 1
+    @OptionGroup var gateOptions: GateOptions
 
     @Flag(help: "Do not try to update a missing or stale database before scanning.")
     var skipDbUpdate = false
@@ -64,12 +57,7 @@ struct ImageCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        if let severity { _ = try Self.parseSeverities(severity) }
-        if let failOn { _ = try Self.parseSeverity(failOn) }
         try reportOptions.validate(format: format)
-        if exitCode == 2 || exitCode == 3 || exitCode < 0 || exitCode > 255 {
-            throw ValidationError("--exit-code must be 0, 1 or 4–255: 2 and 3 mean errors")
-        }
     }
 
     func run() async throws {
@@ -83,7 +71,7 @@ struct ImageCommand: AsyncParsableCommand {
             let inventory = try await ScanRunner.inventory(
                 of: target, scanner: run.inventoryScanner(logger: logger), imageOptions: imageOptions, packages: packageOptions.selection,
                 options: options, treeCapture: run.capture, inspector: run.inspector)
-            let severities = try severity.map(Self.parseSeverities) ?? []
+            let severities = gateOptions.severities
             let filter = FindingFilter(severities: severities, ignoreUnfixed: ignoreUnfixed)
             var report: ScanReport
             if run.scanners.contains(.vuln) {
@@ -100,13 +88,13 @@ struct ImageCommand: AsyncParsableCommand {
                 for warning in report.warnings { Console.note("warning: \(warning)") }
             }
             let colors = options.output == nil && Console.colorsAllowed(fileDescriptor: 1)
-            let gate = failOn.flatMap { try? Self.parseSeverity($0) }
+            let gate = gateOptions.gate
             let bytes = try ScanReportRenderer.render(
                 report, as: format, options: RenderOptions(colors: colors, toolVersion: Bulwark.version, timestamp: Date()),
                 settings: try reportOptions.settings(failOn: gate))
             try Console.emit(bytes, to: options.output)
             if ScannerRun.gateReached(report, gate: gate, licenseGate: try scannerOptions.licenseGate(), quiet: options.quiet) {
-                throw ExitCode(exitCode)
+                throw ExitCode(gateOptions.exitCode)
             }
         } catch let error as BulwarkError {
             throw ExitStatus.report(error)
