@@ -11,7 +11,7 @@ import Foundation
 struct ImageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "image",
-        abstract: "Scan an image (or root filesystem) for known vulnerabilities.",
+        abstract: "Scan an image (or root filesystem) for known vulnerabilities, and with --scanners for misconfigurations, secrets and licenses.",
         discussion: """
             Lists the packages in TARGET (as `bulwark sbom` does) and matches them against the local advisory database: OS packages against their own distribution release's advisories, by source package where the distribution tracks those.
 
@@ -22,13 +22,15 @@ struct ImageCommand: AsyncParsableCommand {
               bulwark image app.tar --severity HIGH,CRITICAL --ignore-unfixed
               bulwark image app.tar --fail-on high    # exit 1 on HIGH or CRITICAL
               bulwark image app.tar --format json -o report.json
-              bulwark image app.tar --scanners vuln,misconfig    # also check the image's hardening
+              bulwark image app.tar --scanners vuln,misconfig   # and the image's hardening
               bulwark image app.tar --scanners license --fail-on-license restricted
               bulwark image app.tar --scanners vuln,secret --fail-on high
               bulwark db import examples/advisories --db /tmp/example.db && \\
                 bulwark image examples/alpine-3.19-oci --db /tmp/example.db
 
-            EXIT CODES: 0 no finding at or above the gate (or no gate); the --exit-code value (default 1) when findings reach --fail-on; 2 unreadable input or database; 3 environment error.
+            --scanners misconfig, secret and license need no advisory database. Their results appear in the table, JSON, Markdown, HTML, CSV, JUnit, SARIF (licenses excepted) and template formats; GitLab and CycloneDX reports hold vulnerabilities only.
+
+            EXIT CODES: 0 no finding at or above the gate (or no gate); the --exit-code value (default 1) when findings (vulnerabilities, misconfigurations, secrets) reach --fail-on or a license reaches --fail-on-license; 2 unreadable input or database; 3 environment error.
             """
     )
 
