@@ -1,4 +1,4 @@
-import BulwarkCatalog
+@testable import BulwarkCatalog
 import BulwarkCore
 import Foundation
 import Testing
@@ -135,5 +135,25 @@ import Testing
             "This is Debian's base-files.\n\nIt is free software under the GPL; see /usr/share/common-licenses/GPL.\nOr /usr/share/common-licenses/GPL-2.\n")
         let packages = try DpkgCataloger().catalog(tree, context: CatalogContext()).packages
         #expect(packages.first?.licenses == ["GPL", "GPL-2"])
+    }
+}
+
+@Suite("Free-form Debian copyright files")
+struct GNUVersionStatementTests {
+    @Test(arguments: [
+        ("GPL", "under the terms of the GNU General Public License as published by\nthe Free Software Foundation; either version 2 of the License, or\n(at your option) any later version.\n\nOn Debian systems, see /usr/share/common-licenses/GPL.", "GPL-2+"),
+        ("GPL", "under the terms of the GNU General Public License version 3 as published by the Free Software Foundation.\nSee /usr/share/common-licenses/GPL-3 and GPL.", "GPL-3"),
+        ("LGPL", "the GNU Lesser General Public License as published by the Free Software Foundation; either version 2.1 of the License, or (at your option) any later version.", "LGPL-2.1+"),
+        ("GFDL", "under the terms of the GNU Free Documentation License Version 1.3 or any later version published by the FSF", "GFDL-1.3+"),
+        ("GPL", "Licensed under the GPL. See /usr/share/common-licenses/GPL.", nil),
+        ("GPL-2", "the GNU General Public License version 2", nil),
+    ] as [(String, String, String?)])
+    func versionFromTheText(name: String, text: String, expected: String?) {
+        #expect(GNUVersionStatement.versioned(name, in: Array(text.utf8)) == expected)
+    }
+
+    @Test func copyrightFileWithoutLicenseFieldsGetsTheVersionedName() {
+        let text = "This is base-files.\nThis program is free software; you can redistribute it under the terms of the GNU General Public License as published by the Free Software Foundation; either version 2, or (at your option) any later version.\nOn Debian systems, the complete text of the GNU General Public License can be found in `/usr/share/common-licenses/GPL'.\n"
+        #expect(DebianCopyright.licenses(in: Array(text.utf8)) == ["GPL-2+"])
     }
 }

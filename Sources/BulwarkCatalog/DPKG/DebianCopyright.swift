@@ -20,7 +20,9 @@ enum DebianCopyright {
                 while end < line.endIndex, isNameByte(line[end]) { end += 1 }
                 var name = String(decoding: line[(found + marker.count)..<end], as: UTF8.self)
                 while name.hasSuffix(".") { name.removeLast() }
-                add(name)
+                // `common-licenses/GPL` names no version: the text's "either version 2 … or (at your option) any
+                // later version" does (Debian's short names: GPL-2+, LGPL-2.1, GFDL-1.3+).
+                add(GNUVersionStatement.versioned(name, in: bytes) ?? name)
                 index = end
             }
         }
