@@ -1,5 +1,6 @@
-/// A package's declared licenses, each read leniently as a ``LicenseExpression`` (the reading the SBOM
-/// writers use: see ``LicenseExpression/init(parsing:)``).
+/// A package's declared licenses as the SBOM writers use them: each normalized to SPDX by
+/// ``LicenseNormalizer`` (names, URLs, classifiers) when it places the whole statement, else the lenient
+/// ``LicenseExpression/init(parsing:)`` reading, so the SBOM and the license scanner agree.
 public struct DeclaredLicenses: Sendable {
     /// One declared statement: the text as the database wrote it and how it reads.
     public struct Entry: Hashable, Sendable {
@@ -13,10 +14,14 @@ public struct DeclaredLicenses: Sendable {
     public let entries: [Entry]
 
     /// Reads `licenses`, skipping blank and duplicate statements.
-    public init(_ licenses: [String]) {
+    public init(_ licenses: [String], normalizer: LicenseNormalizer = LicenseNormalizer()) {
         var entries: [Entry] = []
         for license in licenses {
-            guard let expression = LicenseExpression(parsing: license) else { continue }
+            // A statement the normalizer places completely becomes its SPDX expression; anything it places only in
+            // part keeps the lenient reading, whose unknown parts carry the declared text verbatim.
+            let normalized = normalizer.normalize(license)
+            let placed = normalized.flatMap { $0.recognized ? $0.expression : nil }
+            guard let expression = placed ?? LicenseExpression(parsing: license) else { continue }
             let text = LicenseText.collapsingWhitespace(license)
             if !entries.contains(where: { $0.expression == expression }) {
                 entries.append(Entry(text: text, expression: expression))

@@ -113,7 +113,7 @@ struct SPDXWriterTests {
             (["GPL-2"], "GPL-2.0-only", []),
             (["Expat"], "MIT", []),
             (["ASL 2.0"], "Apache-2.0", []),
-            (["public-domain"], "LicenseRef-public-domain", ["LicenseRef-public-domain"]),
+            (["public-domain"], "LicenseRef-Public-Domain", ["LicenseRef-Public-Domain"]),
             (["Artistic", "GPL-1+"], "LicenseRef-Artistic AND GPL-1.0-or-later", ["LicenseRef-Artistic"]),
             (["MIT and Public Domain"], "MIT AND LicenseRef-Public-Domain", ["LicenseRef-Public-Domain"]),
             (["GPLv2+ with exceptions"], "LicenseRef-GPLv2-with-exceptions", ["LicenseRef-GPLv2-with-exceptions"]),

@@ -44,8 +44,12 @@ struct ValidatorControlTests {
         .enabled(if: PythonValidator.spdx.shouldRun, PythonValidator.spdx.skipReason))
     func spdxRejectsUndeclaredRef() throws {
         let text = String(decoding: try TestHelpers.render(Samples.rhel, .spdxJSON), as: UTF8.self)
-        let broken = text.replacingOccurrences(
-            of: #""licenseId" : "LicenseRef-Python""#, with: #""licenseId" : "LicenseRef-Other""#)
+        // Rename the first declared LicenseRef so that its uses are left undeclared.
+        let marker = #""licenseId" : "LicenseRef-"#
+        let start = try #require(text.range(of: marker))
+        let end = try #require(text[start.upperBound...].firstIndex(of: "\""))
+        let declared = String(text[start.lowerBound..<end]) + "\""
+        let broken = text.replacingOccurrences(of: declared, with: #""licenseId" : "LicenseRef-Other""#)
         #expect(broken != text)
         #expect(try PythonValidator.spdx.validate(Array(broken.utf8)) != nil)
     }
