@@ -31,16 +31,16 @@ struct ComposeChecker {
     /// A checker for one file's top-level mapping as ``YAMLMap`` (the single-file scan path): the
     /// values are converted (file index 0) and `!reset` values dropped, as Compose does for one file.
     init(root: YAMLMap, directory: String, loadFile: @escaping (String) -> YAMLMap?) {
-        self.root = Self.convert(root)
-        self.directory = directory
-        self.loadFile = { path in loadFile(path).map(Self.convert) }
+        self.init(root: Self.convert(root), directory: directory) { path in loadFile(path).map(Self.convert) }
     }
 
-    /// A checker for a ``ComposeValue`` model.
+    /// A checker for a ``ComposeValue`` model; values are interpolated with the `.env` file of `directory`
+    /// (see ``ComposeInterpolation``).
     init(root: ComposeValue, directory: String, loadFile: @escaping (String) -> ComposeValue?) {
-        self.root = root
+        let variables = ComposeInterpolation.environmentFile(at: directory + "/.env")
+        self.root = ComposeInterpolation.apply(to: root, variables: variables)
         self.directory = directory
-        self.loadFile = loadFile
+        self.loadFile = { path in loadFile(path).map { ComposeInterpolation.apply(to: $0, variables: variables) } }
     }
 
     /// Checks one file's services into `collector` (every origin is in that file).
