@@ -28,7 +28,7 @@ struct FSCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write an SBOM in this format (table, json, cyclonedx, spdx-json) instead of matching vulnerabilities.", valueName: "FORMAT"))
     var sbom: SBOMFormat?
 
-    @Option(name: [.short, .long], help: "Vulnerability report format: table or json.")
+    @Option(name: [.short, .long], help: "Report format, as for `bulwark image` (table, json, sarif, junit, markdown, csv, html…; --template needs `bulwark image`).")
     var format: ReportFormat = .table
 
     @Flag(help: "Leave out findings that have no fixed version yet.")
