@@ -95,7 +95,7 @@ let package = Package(
         ),
         .target(
             name: "BulwarkConfig",
-            dependencies: ["BulwarkCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["BulwarkCore", "BulwarkSecrets", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -112,7 +112,7 @@ struct ImageCommand: AsyncParsableCommand {
             report = auditor.audit(metadata: image, tree: tree)
         } else {
             report = ConfigReport(
-                findings: auditor.auditFilesystem(tree).filter { severities.isEmpty || severities.contains($0.severity) },
+                findings: auditor.auditFilesystem(tree).filter { auditor.options.reports($0.severity) },
                 warnings: [], files: [.init(path: target, kind: .image)], suppressedCount: 0)
         }
         if let ignorePath = suppression.resolvedIgnoreFile {

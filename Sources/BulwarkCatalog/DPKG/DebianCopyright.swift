@@ -33,11 +33,13 @@ enum DebianCopyright {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x2E || byte == 0x2B || byte == 0x5F
     }
 
-    private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
-        guard needle.count <= haystack.endIndex - start else { return nil }
+    /// The first position at or after `start` where `needle` occurs in `haystack`.
+    static func find<Bytes: RandomAccessCollection>(_ needle: [UInt8], in haystack: Bytes, from start: Int) -> Int?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard let first = needle.first, needle.count <= haystack.endIndex - start else { return nil }
         var index = start
         while index + needle.count <= haystack.endIndex {
-            if haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
             index += 1
         }
         return nil

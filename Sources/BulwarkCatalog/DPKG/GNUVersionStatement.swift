@@ -31,7 +31,7 @@ enum GNUVersionStatement {
         for phrase in phrases {
             let needle = Array(phrase.utf8)
             var start = 0
-            while let found = find(needle, in: text, from: start) {
+            while let found = DebianCopyright.find(needle, in: text, from: start) {
                 let window = Array(text[(found + needle.count)..<min(text.count, found + needle.count + 400)])
                 if let (version, end) = version(in: window) {
                     // "or (at your option) any later version" follows the version within its sentence.
@@ -48,7 +48,7 @@ enum GNUVersionStatement {
 
     /// The number after the first "version " in `window` (`2`, `2.1`, `1.3`), when it is a plausible GNU version.
     static func version(in window: [UInt8]) -> (String, Int)? {
-        guard let found = find(Array("version ".utf8), in: window, from: 0) else { return nil }
+        guard let found = DebianCopyright.find(Array("version ".utf8), in: window, from: 0) else { return nil }
         var index = found + 8
         var digits: [UInt8] = []
         while index < window.count, (window[index] >= 0x30 && window[index] <= 0x39) || (window[index] == 0x2E && !digits.isEmpty) {
@@ -62,16 +62,6 @@ enum GNUVersionStatement {
     }
 
     static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
-        find(Array(needle.utf8), in: haystack, from: 0) != nil
-    }
-
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        var index = start
-        while index + needle.count <= haystack.count {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
+        DebianCopyright.find(Array(needle.utf8), in: haystack, from: 0) != nil
     }
 }

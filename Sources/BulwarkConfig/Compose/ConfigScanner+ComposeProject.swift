@@ -90,16 +90,10 @@ extension ConfigScanner {
         }
         var findings: [ConfigFinding] = []
         var suppressed = 0
-        for (index, collector) in sink.collectors.enumerated() {
-            let suppressions = options.inlineSuppressions ? InlineSuppressions(lines: lines[index]) : nil
-            for finding in collector.findings {
-                if let suppressions, suppressions.suppresses(finding) {
-                    suppressed += 1
-                    continue
-                }
-                if !options.severities.isEmpty, !options.severities.contains(finding.severity) { continue }
-                findings.append(finding)
-            }
+        for collector in sink.collectors {
+            let reportable = collector.reportable()
+            findings += reportable.findings
+            suppressed += reportable.suppressed
         }
         findings.sort { ($0.file, $0.line, $0.rule.id) < ($1.file, $1.line, $1.rule.id) }
         let scanned = files.filter { $0.text != nil }.map { ConfigReport.ScannedFile(path: $0.path, kind: .compose) }

@@ -1,11 +1,12 @@
 import BulwarkCore
+import BulwarkSecrets
 import Foundation
 
 /// Checks a built image — its config (user, health check, env, labels, history) and its final
 /// filesystem (modes, keys, `.git`, package caches) — against the `BW-IMG-nnn` rules.
 ///
 /// Findings about the config name the image (`file` = the image label) and say which entry; findings
-/// about files name the path inside the image. Credentials are never printed whole (see ``SecretMask``).
+/// about files name the path inside the image. Credentials are never printed whole (BulwarkSecrets' `SecretMask`).
 public struct ImageConfigAuditor: Sendable {
     /// How to label config findings (the image reference or archive path).
     public var imageLabel: String
@@ -25,7 +26,7 @@ public struct ImageConfigAuditor: Sendable {
     public func audit(metadata: ImageMetadata, tree: MemoryFileTree) -> ConfigReport {
         var findings = auditConfig(metadata)
         findings += auditFilesystem(tree)
-        findings = findings.filter { options.runs($0.rule) && (options.severities.isEmpty || options.severities.contains($0.severity)) }
+        findings = findings.filter { options.runs($0.rule) && options.reports($0.severity) }
         findings.sort { ($0.file, $0.line, $0.rule.id, $0.message) < ($1.file, $1.line, $1.rule.id, $1.message) }
         return ConfigReport(findings: findings, warnings: [], files: [.init(path: imageLabel, kind: .image)], suppressedCount: 0)
     }
@@ -49,13 +50,13 @@ public struct ImageConfigAuditor: Sendable {
             guard SecretHeuristics.looksLikeSecret(name: name, value: value) else { continue }
             reportedValues.insert(entry)
             findings.append(finding(
-                ImageConfigRules.secretInEnv, "Env entry \(index + 1) (\(name)) holds what looks like a credential: \(SecretMask.mask(value)).",
-                snippet: "\(name)=\(SecretMask.mask(value))"))
+                ImageConfigRules.secretInEnv, "Env entry \(index + 1) (\(name)) holds what looks like a credential: \(SecretMask.mask(value.utf8)).",
+                snippet: "\(name)=\(SecretMask.mask(value.utf8))"))
         }
         for (name, value) in config.labels.sorted(by: { $0.key < $1.key }) where SecretHeuristics.looksLikeSecret(name: name, value: value) {
             findings.append(finding(
-                ImageConfigRules.secretInLabel, "Label \(name) holds what looks like a credential: \(SecretMask.mask(value)).",
-                snippet: "\(name)=\(SecretMask.mask(value))"))
+                ImageConfigRules.secretInLabel, "Label \(name) holds what looks like a credential: \(SecretMask.mask(value.utf8)).",
+                snippet: "\(name)=\(SecretMask.mask(value.utf8))"))
         }
         for (index, step) in metadata.history.enumerated() {
             guard let createdBy = step.createdBy, !createdBy.isEmpty else { continue }
@@ -65,14 +66,14 @@ public struct ImageConfigAuditor: Sendable {
                 reportedValues.insert("\(assignment.name)=\(assignment.value)")
                 findings.append(finding(
                     ImageConfigRules.secretInHistory,
-                    "History step \(step) sets \(assignment.name) to what looks like a credential: \(SecretMask.mask(assignment.value)).",
-                    snippet: SecretMask.maskLine(createdBy, secret: assignment.value)))
+                    "History step \(step) sets \(assignment.name) to what looks like a credential: \(SecretMask.mask(assignment.value.utf8)).",
+                    snippet: Self.maskLine(createdBy, secret: assignment.value)))
             }
             if let token = Self.tokenLookingWord(in: createdBy), !reportedValues.contains(where: { $0.hasSuffix("=" + token) }) {
                 reportedValues.insert("=" + token)
                 findings.append(finding(
-                    ImageConfigRules.secretInHistory, "History step \(step) contains a token: \(SecretMask.mask(token)).",
-                    snippet: SecretMask.maskLine(createdBy, secret: token)))
+                    ImageConfigRules.secretInHistory, "History step \(step) contains a token: \(SecretMask.mask(token.utf8)).",
+                    snippet: Self.maskLine(createdBy, secret: token)))
             }
             if let url = Self.remoteADD(in: createdBy) {
                 findings.append(finding(
@@ -80,6 +81,12 @@ public struct ImageConfigAuditor: Sendable {
             }
         }
         return findings
+    }
+
+    /// `line` (capped at 300 characters) with every occurrence of `secret` masked.
+    static func maskLine(_ line: String, secret: String) -> String {
+        let masked = secret.isEmpty ? line : line.replacingOccurrences(of: secret, with: SecretMask.mask(secret.utf8))
+        return masked.count > 300 ? String(masked.prefix(300)) + "…" : masked
     }
 
     /// Whether a config `User` means root.

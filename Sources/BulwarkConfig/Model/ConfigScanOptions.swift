@@ -32,6 +32,11 @@ public struct ConfigScanOptions: Sendable, Hashable {
         self.inlineSuppressions = inlineSuppressions
     }
 
+    /// Whether findings of `severity` are reported (`--severity`).
+    public func reports(_ severity: Severity) -> Bool {
+        severities.isEmpty || severities.contains(severity)
+    }
+
     /// Whether `rule` should run under these options.
     public func runs(_ rule: ConfigRule) -> Bool {
         if skipRules.contains(rule.id) { return false }

@@ -81,17 +81,7 @@ public enum ConfigScanner {
         case .image:
             warnings.append("\(path): images are checked by `bulwark image --scanners misconfig`, not as text")
         }
-        var findings: [ConfigFinding] = []
-        var suppressed = 0
-        let suppressions = options.inlineSuppressions ? InlineSuppressions(lines: lines) : nil
-        for finding in collector.findings {
-            if let suppressions, suppressions.suppresses(finding) {
-                suppressed += 1
-                continue
-            }
-            if !options.severities.isEmpty, !options.severities.contains(finding.severity) { continue }
-            findings.append(finding)
-        }
+        let (findings, suppressed) = collector.reportable()
         return ConfigReport(findings: findings, warnings: warnings, files: [.init(path: path, kind: kind)], suppressedCount: suppressed)
     }
 

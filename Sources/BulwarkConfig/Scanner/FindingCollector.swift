@@ -29,4 +29,20 @@ struct FindingCollector {
             return trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
         }.joined(separator: "\n")
     }
+
+    /// The findings to report: those no inline `# bulwark:ignore=` comment suppresses and whose severity
+    /// the options keep, with how many comments suppressed.
+    func reportable() -> (findings: [ConfigFinding], suppressed: Int) {
+        let suppressions = options.inlineSuppressions ? InlineSuppressions(lines: lines) : nil
+        var kept: [ConfigFinding] = []
+        var suppressed = 0
+        for finding in findings {
+            if let suppressions, suppressions.suppresses(finding) {
+                suppressed += 1
+            } else if options.reports(finding.severity) {
+                kept.append(finding)
+            }
+        }
+        return (kept, suppressed)
+    }
 }

@@ -12,7 +12,7 @@ enum LicenseMarkdownSection {
         if !report.files.isEmpty {
             text += "\n<details><summary>\(report.files.count) license files not owned by a package</summary>\n\n| File | License | Category |\n| --- | --- | --- |\n"
             for file in report.files.prefix(500) {
-                text += "| `\(cell(file.path))` | \(cell(file.license ?? "not identified")) | \(file.category.rawValue) |\n"
+                text += "| \(cell(file.path)) | \(cell(file.license ?? "not identified")) | \(file.category.rawValue) |\n"
             }
             text += "\n</details>\n"
         }
@@ -25,7 +25,5 @@ enum LicenseMarkdownSection {
         return text + "\n</details>\n"
     }
 
-    static func cell(_ text: String) -> String {
-        MarkupEscaping.escape(String(text.prefix(200))).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    static func cell(_ text: String) -> String { MarkdownReportWriter.cell(text, limit: 200) }
 }

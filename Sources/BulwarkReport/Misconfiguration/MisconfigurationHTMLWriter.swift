@@ -115,28 +115,11 @@ struct MisconfigurationHTMLWriter {
         let rows = files.filter { !$0.findings.isEmpty }
             .sorted { ($1.findings.count, $0.path) < ($0.findings.count, $1.path) }
             .prefix(Self.chartFiles)
-        guard !rows.isEmpty else { return "<p>No findings.</p>\n" }
-        let maximum = max(1, rows.map(\.findings.count).max() ?? 1)
-        let rowHeight = 26
-        let labelWidth = 260
-        let barWidth = 360
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(labelWidth + barWidth + 50)\" height=\"\(rows.count * rowHeight + 4)\">\n"
-        for (index, file) in rows.enumerated() {
-            let y = index * rowHeight + 2
-            let label = file.path.count > 40 ? "…" + String(file.path.suffix(39)) : file.path
-            svg += "<text x=\"0\" y=\"\(y + 17)\" class=\"label\">\(MarkupEscaping.escape(label))<title>\(MarkupEscaping.escape(file.path))</title></text>\n"
-            let counts = MisconfigurationFacts.counts(file.findings)
-            var x = labelWidth
-            for severity in ReportFacts.severityOrder {
-                guard let count = counts[severity], count > 0 else { continue }
-                let width = max(2, count * barWidth / maximum)
-                svg += "<rect x=\"\(x)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"18\" fill=\"\(HTMLReportWriter.colors[severity] ?? "#000")\">"
-                    + "<title>\(severity.rawValue.uppercased()): \(count)</title></rect>\n"
-                x += width
-            }
-            svg += "<text x=\"\(x + 6)\" y=\"\(y + 17)\" class=\"label\">\(file.findings.count)</text>\n"
-        }
-        return svg + "</svg>\n"
+        return SeverityBarChart.svg(rows.map { file in
+            SeverityBarChart.Row(
+                label: file.path.count > 40 ? "…" + String(file.path.suffix(39)) : file.path, tooltip: file.path,
+                counts: MisconfigurationFacts.counts(file.findings), total: file.findings.count)
+        })
     }
 
     /// Additions to the vulnerability page's style sheet: snippets and the summary table.

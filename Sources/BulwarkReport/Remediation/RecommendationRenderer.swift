@@ -76,8 +76,8 @@ public enum RecommendationRenderer {
     }
 
     static func markdown(_ report: RecommendationReport) -> String {
-        let cell = { (text: String) in MarkupEscaping.escape(String(text.prefix(300))).replacingOccurrences(of: "|", with: "\\|") }
-        var text = "## Bulwark recommendations for `\(cell(report.target.name))`\n\n"
+        let cell = { (text: String) in MarkdownReportWriter.cell(text, limit: 300) }
+        var text = "## Bulwark recommendations for \(cell(report.target.name))\n\n"
         if let eol = report.endOfLife, eol.pastEndOfLife {
             text += "> **End of life:** \(cell(eol.release)) stopped receiving security fixes on \(eol.date).\n\n"
         }
@@ -91,7 +91,7 @@ public enum RecommendationRenderer {
         if !report.baseCandidates.isEmpty {
             text += "\n| Newer base | Findings |\n| --- | --- |\n"
             for candidate in report.baseCandidates {
-                text += "| `\(cell(candidate.reference))` | \(candidate.error.map { "not scanned: \(cell($0))" } ?? "\(candidate.total ?? 0) (\(counts(candidate.bySeverity ?? [:])))") |\n"
+                text += "| \(cell(candidate.reference)) | \(candidate.error.map { "not scanned: \(cell($0))" } ?? "\(candidate.total ?? 0) (\(counts(candidate.bySeverity ?? [:])))") |\n"
             }
         }
         return text

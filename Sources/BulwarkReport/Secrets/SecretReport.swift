@@ -42,8 +42,8 @@ enum SecretTextWriter {
         guard !report.findings.isEmpty else { return text }
         text += "\n| Severity | Rule | Where | Layer | Match |\n| --- | --- | --- | --- | --- |\n"
         for finding in report.findings.prefix(500) {
-            let cell = { (s: String) in MarkupEscaping.escape(String(s.prefix(200))).replacingOccurrences(of: "|", with: "\\|") }
-            text += "| \(finding.severity.rawValue.uppercased()) | \(cell(finding.ruleID)) | `\(cell(finding.path)):\(finding.line)` | \(finding.layerIndex.map(String.init) ?? "config")\(finding.presentInFinalFilesystem ? "" : " (deleted)") | `\(cell(finding.match))` |\n"
+            let cell = { (text: String) in MarkdownReportWriter.cell(text, limit: 200) }
+            text += "| \(finding.severity.rawValue.uppercased()) | \(cell(finding.ruleID)) | \(cell(finding.path)):\(finding.line) | \(finding.layerIndex.map(String.init) ?? "config")\(finding.presentInFinalFilesystem ? "" : " (deleted)") | \(cell(finding.match)) |\n"
         }
         return text
     }

@@ -92,27 +92,9 @@ struct HTMLReportWriter {
 
     /// A horizontal stacked bar chart in inline SVG: one bar per row, segments per severity.
     private func chart(_ rows: [(label: String, findings: [Finding])]) -> String {
-        guard !rows.isEmpty else { return "<p>No findings.</p>\n" }
-        let maximum = max(1, rows.map(\.findings.count).max() ?? 1)
-        let rowHeight = 26
-        let labelWidth = 260
-        let barWidth = 360
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(labelWidth + barWidth + 50)\" height=\"\(rows.count * rowHeight + 4)\">\n"
-        for (index, row) in rows.enumerated() {
-            let y = index * rowHeight + 2
-            svg += "<text x=\"0\" y=\"\(y + 17)\" class=\"label\">\(MarkupEscaping.escape(String(row.label.prefix(40))))</text>\n"
-            let counts = ReportFacts.counts(row.findings)
-            var x = labelWidth
-            for severity in ReportFacts.severityOrder {
-                guard let count = counts[severity], count > 0 else { continue }
-                let width = max(2, count * barWidth / maximum)
-                svg += "<rect x=\"\(x)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"18\" fill=\"\(Self.colors[severity] ?? "#000")\">"
-                    + "<title>\(severity.rawValue.uppercased()): \(count)</title></rect>\n"
-                x += width
-            }
-            svg += "<text x=\"\(x + 6)\" y=\"\(y + 17)\" class=\"label\">\(row.findings.count)</text>\n"
-        }
-        return svg + "</svg>\n"
+        SeverityBarChart.svg(rows.map {
+            SeverityBarChart.Row(label: String($0.label.prefix(40)), tooltip: nil, counts: ReportFacts.counts($0.findings), total: $0.findings.count)
+        })
     }
 
     static let style = """

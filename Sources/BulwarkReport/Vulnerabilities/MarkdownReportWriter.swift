@@ -76,6 +76,11 @@ struct MarkdownReportWriter {
         inline(String(text.map { $0.isNewline ? " " : $0 }))
     }
 
+    /// A table cell of at most `limit` characters of `text`.
+    static func cell(_ text: String, limit: Int) -> String {
+        cell(String(text.prefix(limit)))
+    }
+
     /// Inline text with the characters that start Markdown or HTML constructs escaped.
     static func inline(_ text: String) -> String {
         var output = ""

@@ -27,53 +27,57 @@ enum OtherScannerSections {
 
     // MARK: JUnit — one suite per scanner.
 
+    /// One JUnit test case: a failure (message, type, body) when it reaches the gate, else output.
+    private struct JUnitCase {
+        var name: String
+        var failure: (message: String, type: String, body: String)?
+        var output: String
+    }
+
     /// `testsuite` elements and their test and failure counts.
     static func junitSuites(_ report: ScanReport, gate: Severity?) -> (xml: String, tests: Int, failures: Int) {
-        var xml = ""
-        var tests = 0
-        var failures = 0
         func fails(_ severity: Severity) -> Bool { gate.map { severity >= $0 } ?? true }
+        var suites: [(name: String, classname: String, cases: [JUnitCase])] = []
         if let misconfigurations = report.misconfigurations {
             let byRule = Dictionary(grouping: misconfigurations.findings, by: \.rule.id)
-            var cases = ""
-            var suiteFailures = 0
-            for id in byRule.keys.sorted() {
-                guard let findings = byRule[id], let rule = findings.first?.rule else { continue }
-                cases += "    <testcase classname=\"\(MarkupEscaping.escape(report.target.name)).misconfiguration\" name=\"\(MarkupEscaping.escape(id + " " + rule.title))\" time=\"0\">\n"
+            let cases = byRule.keys.sorted().compactMap { id -> JUnitCase? in
+                guard let findings = byRule[id], let rule = findings.first?.rule else { return nil }
                 let lines = findings.map { "\($0.file):\($0.line): \($0.message)" }.joined(separator: "\n")
-                if fails(rule.severity) {
-                    suiteFailures += 1
-                    cases += "      <failure message=\"\(MarkupEscaping.escape("\(findings.count) × \(rule.title)"))\" type=\"\(rule.severity.rawValue.uppercased())\">"
-                        + MarkupEscaping.escape(lines + "\nRemediation: " + rule.remediation) + "</failure>\n"
-                } else {
-                    cases += "      <system-out>\(MarkupEscaping.escape("Below the gate:\n" + lines))</system-out>\n"
-                }
-                cases += "    </testcase>\n"
+                return fails(rule.severity)
+                    ? JUnitCase(name: id + " " + rule.title, failure: ("\(findings.count) × \(rule.title)", rule.severity.rawValue.uppercased(), lines + "\nRemediation: " + rule.remediation), output: "")
+                    : JUnitCase(name: id + " " + rule.title, failure: nil, output: lines)
             }
-            xml += "  <testsuite name=\"\(MarkupEscaping.escape(report.target.name)) misconfigurations\" tests=\"\(byRule.count)\" failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"0\" time=\"0\">\n" + cases + "  </testsuite>\n"
-            tests += byRule.count
-            failures += suiteFailures
+            suites.append(("misconfigurations", "misconfiguration", cases))
         }
         if let secrets = report.secrets {
             let byPath = Dictionary(grouping: secrets.findings) { "\($0.path)@\($0.layerIndex ?? -1)" }
-            var cases = ""
-            var suiteFailures = 0
-            for key in byPath.keys.sorted() {
-                guard let findings = byPath[key], let first = findings.first else { continue }
+            let cases = byPath.keys.sorted().compactMap { key -> JUnitCase? in
+                guard let findings = byPath[key], let first = findings.first else { return nil }
                 let name = first.path + (first.layerIndex.map { " (layer \($0))" } ?? "")
-                cases += "    <testcase classname=\"\(MarkupEscaping.escape(report.target.name)).secrets\" name=\"\(MarkupEscaping.escape(name))\" time=\"0\">\n"
-                let failing = findings.filter { fails($0.severity) }
                 let lines = findings.map { "line \($0.line): \($0.title) \($0.match)" + ($0.presentInFinalFilesystem ? "" : " (deleted by a later layer)") }.joined(separator: "\n")
-                if let worst = failing.max(by: { $0.severity < $1.severity }) {
-                    suiteFailures += 1
-                    cases += "      <failure message=\"\(MarkupEscaping.escape("\(failing.count) secrets"))\" type=\"\(worst.severity.rawValue.uppercased())\">\(MarkupEscaping.escape(lines))</failure>\n"
-                } else {
-                    cases += "      <system-out>\(MarkupEscaping.escape("Below the gate:\n" + lines))</system-out>\n"
-                }
-                cases += "    </testcase>\n"
+                let failing = findings.filter { fails($0.severity) }
+                guard let worst = failing.max(by: { $0.severity < $1.severity }) else { return JUnitCase(name: name, failure: nil, output: lines) }
+                return JUnitCase(name: name, failure: ("\(failing.count) secrets", worst.severity.rawValue.uppercased(), lines), output: "")
             }
-            xml += "  <testsuite name=\"\(MarkupEscaping.escape(report.target.name)) secrets\" tests=\"\(byPath.count)\" failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"0\" time=\"0\">\n" + cases + "  </testsuite>\n"
-            tests += byPath.count
+            suites.append(("secrets", "secrets", cases))
+        }
+        var xml = ""
+        var tests = 0
+        var failures = 0
+        for suite in suites {
+            let suiteFailures = suite.cases.filter { $0.failure != nil }.count
+            xml += "  <testsuite name=\"\(MarkupEscaping.escape(report.target.name)) \(suite.name)\" tests=\"\(suite.cases.count)\" failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
+            for testCase in suite.cases {
+                xml += "    <testcase classname=\"\(MarkupEscaping.escape(report.target.name)).\(suite.classname)\" name=\"\(MarkupEscaping.escape(testCase.name))\" time=\"0\">\n"
+                if let failure = testCase.failure {
+                    xml += "      <failure message=\"\(MarkupEscaping.escape(failure.message))\" type=\"\(failure.type)\">\(MarkupEscaping.escape(failure.body))</failure>\n"
+                } else {
+                    xml += "      <system-out>\(MarkupEscaping.escape("Below the gate:\n" + testCase.output))</system-out>\n"
+                }
+                xml += "    </testcase>\n"
+            }
+            xml += "  </testsuite>\n"
+            tests += suite.cases.count
             failures += suiteFailures
         }
         return (xml, tests, failures)

@@ -39,7 +39,7 @@ enum SuppressedFindingsSection {
         var lines: [String] = []
         if let count = countLine(report) { lines += [count, ""] }
         guard let suppressed = report.suppressed, !suppressed.isEmpty else { return lines }
-        let cell = { (text: String) in MarkupEscaping.escape(String(text.prefix(300))).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        let cell = { (text: String) in MarkdownReportWriter.cell(text, limit: 300) }
         lines += ["<details>", "<summary>\(suppressed.count) suppressed findings</summary>", ""]
         lines.append("| " + header.map { $0.capitalized }.joined(separator: " | ") + " |")
         lines.append("|" + String(repeating: " --- |", count: header.count))
